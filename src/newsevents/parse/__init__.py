@@ -1,0 +1,1 @@
+"""Parse: the spaCy pipeline, loaded once per process."""
