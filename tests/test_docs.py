@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import importlib.util
 import re
-from pathlib import Path
 
 import pytest
 
@@ -14,7 +13,9 @@ pytestmark = pytest.mark.issue(2)
 
 
 def _generator():  # type: ignore[no-untyped-def]
-    spec = importlib.util.spec_from_file_location("regenerate_docs", ROOT / "scripts" / "regenerate_docs.py")
+    spec = importlib.util.spec_from_file_location(
+        "regenerate_docs", ROOT / "scripts" / "regenerate_docs.py"
+    )
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
@@ -23,7 +24,10 @@ def _generator():  # type: ignore[no-untyped-def]
 
 @pytest.mark.parametrize("name", ["docs/cli.md", "docs/example-record.json"])
 def test_generated_docs_are_current(name: str) -> None:
-    if name.endswith(".json") and SAMPLE.resolve() != (ROOT.parent / "shared/samples" / SAMPLE.name).resolve():
+    if (
+        name.endswith(".json")
+        and SAMPLE.resolve() != (ROOT.parent / "shared/samples" / SAMPLE.name).resolve()
+    ):
         pytest.skip("the example record names the sample by its path beside the repository")
     generated = _generator().GENERATED[name]()
     assert (ROOT / name).read_text(encoding="utf-8") == generated, (

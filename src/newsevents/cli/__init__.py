@@ -8,6 +8,7 @@ import logging
 import click
 
 from .. import __version__
+from .eval import eval_command
 from .extract import extract
 
 
@@ -23,3 +24,4 @@ def main(verbose: bool) -> None:
 
 
 main.add_command(extract)
+main.add_command(eval_command)
