@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 
 from .clean.article import clean_article
 from .errors import NewsEventsError
+from .extract.actors import find_actors
 from .parse.nlp import load
 from .settings import Settings
 from .types import ArticleRecord, Document, Failure, RawArticle
@@ -25,7 +26,8 @@ logger = logging.getLogger(__name__)
 
 def extract_record(doc: Doc, document: Document) -> ArticleRecord:
     """Run every extractor over the parsed body of ``document``."""
-    return ArticleRecord(document=document)
+    actors = find_actors(doc, document=document)
+    return ArticleRecord(document=document, actors=tuple(actors))
 
 
 def run(

@@ -1,0 +1,1 @@
+"""Extractors: pure functions from a parsed article (spaCy ``Doc``) to typed records."""

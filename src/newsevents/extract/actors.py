@@ -1,0 +1,504 @@
+"""Actors: the people, organisations, states and groups an article is about, each merged over
+its mentions, with country and sector.
+
+``find_actors(doc, *, document)`` reads
+
+- named entities (PERSON, ORG, GPE, NORP) and the ontology's names (organisations, seats of
+  government, countries, capitals, demonyms; ``actor_matcher``), the tables overriding the
+  small model where they disagree ("Kremlin" ORG -> RUS GOV; "Vladivostok" PERSON -> a place);
+- people's titles and appositives (``actor_titles``): "Indian Prime Minister Narendra Modi" ->
+  IND, GOV, "Prime Minister"; "a former Indian ambassador" -> IND, ELI;
+- the leaders table on the article's publication date (Modi is IND GOV in 2024);
+- groups, a demonym or country with an agent noun ("20 Indian soldiers" -> IND MIL);
+- states and capitals only where they take part ("India has avoided", "founded by Moscow"),
+  not where they are places ("in Moscow");
+
+and merges mentions ("Modi" = "Narendra Modi"; "ICC" = "International Criminal Court").
+Pronouns and nominals ("he", "the Russian leader") are then added by ``coref``. Actor ids are
+``a1``, ``a2``... in order of first mention; offsets index ``document.body``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from ..ontology import gazetteer, leaders, lexicon, names
+from ..ontology.gazetteer import key
+from ..types import Actor, ActorType, Document
+from . import coref
+from .actor_matcher import TableMatch, find_org_names, find_table_names
+from .actor_titles import Description, agent_at, describe
+
+# A PERSON entity that the gazetteer knows as a place this large, and nobody's name, is a
+# place the small model mislabelled ("Vladivostok").
+_PLACE_POPULATION = 50_000
+_NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC"})
+_SUBJECT_OBJECT = frozenset({"nsubj", "nsubjpass", "dobj", "iobj", "dative", "agent", "attr"})
+
+
+@dataclass(slots=True)
+class _Cluster:
+    """Mentions of one actor while the article is read."""
+
+    kind: ActorType
+    key: str
+    mentions: list[tuple[int, int]] = field(default_factory=list)  # token spans
+    names: list[str] = field(default_factory=list)
+    country: str | None = None
+    sector: str | None = None
+    title: str | None = None
+    affiliation: str | None = None
+    basis: str | None = None
+    descriptions: list[Description] = field(default_factory=list)
+    org_name: str | None = None
+
+
+def find_actors(doc: Doc, *, document: Document) -> list[Actor]:
+    """The actors of ``document``, whose body ``doc`` parses, sorted by first mention."""
+    return _Reader(doc, document).read()
+
+
+class _Reader:
+    def __init__(self, doc: Doc, document: Document) -> None:
+        self.doc = doc
+        self.document = document
+        self.when = document.published
+        self.blocked: set[int] = set()
+        if document.dateline is not None:
+            # "MOSCOW —" places the story; it is not an actor.
+            self.blocked = {
+                t.i for t in doc if document.dateline.start <= t.idx < document.dateline.end
+            }
+        self.tables = [m for m in find_table_names(doc) if m.start not in self.blocked]
+        self.table_at: dict[int, TableMatch] = {
+            i: m for m in self.tables for i in range(m.start, m.end)
+        }
+        taken = set(self.table_at)
+        self.org_spans = find_org_names(doc, taken)
+        self.org_at: dict[int, tuple[int, int]] = {i: s for s in self.org_spans for i in range(*s)}
+        self.clusters: list[_Cluster] = []
+        self.used: set[int] = set()  # tokens describing a person, not actors themselves
+
+    # --- helpers the title reader calls back --------------------------------------------
+
+    def country_of(self, i: int) -> str | None:
+        match = self.table_at.get(i)
+        if match is None:
+            return None
+        if match.country is not None:
+            return match.country.iso3
+        if match.metonym is not None:
+            return match.metonym.country
+        if match.org is not None and match.org.sector in {"GOV", "MIL", "LEG", "SPY"}:
+            return match.org.country
+        return None
+
+    def is_org(self, i: int) -> bool:
+        match = self.table_at.get(i)
+        if match is not None:
+            return match.org is not None
+        token = self.doc[i]
+        return i in self.org_at or (token.ent_type_ == "ORG" and token.pos_ != "DET")
+
+    # --- reading ------------------------------------------------------------------------
+
+    def read(self) -> list[Actor]:
+        people = self._people()
+        for start, end in people:
+            self._add_person(start, end)
+        self._rescue_surnames()
+        self._organizations()
+        self._states()
+        self._groups()
+        actors = self._build()
+        return coref.add_references(self.doc, actors, when=self.when)
+
+    def _people(self) -> list[tuple[int, int]]:
+        """Token spans of people: PERSON entities that are not places or table names, and
+        proper-name chains the model missed that a title or appositive marks as people."""
+        spans: list[tuple[int, int]] = []
+        covered: set[int] = set(self.table_at) | set(self.org_at) | self.blocked
+        for ent in self.doc.ents:
+            if ent.label_ != "PERSON" or any(t.i in covered for t in ent):
+                continue
+            start = ent.start
+            # A title inside the entity ("President Putin") is read as a title.
+            while start < ent.end - 1 and agent_at([self.doc[start]], 1) is not None:
+                start += 1
+            if self._is_place(self.doc[start : ent.end]):
+                continue
+            spans.append((start, ent.end))
+        in_ents = {t.i for e in self.doc.ents if e.label_ in _NAMED for t in e}
+        for chain in self._propn_chains(covered | in_ents):
+            if self._looks_like_person(chain):
+                spans.append((chain.start, chain.end))
+        return sorted(spans)
+
+    def _propn_chains(self, skip: set[int]) -> list[Span]:
+        chains: list[Span] = []
+        i = 0
+        while i < len(self.doc):
+            j = i
+            while j < len(self.doc) and self.doc[j].pos_ == "PROPN" and j not in skip:
+                j += 1
+            if j - i >= 2:
+                chains.append(self.doc[i:j])
+            i = max(j, i + 1)
+        return chains
+
+    def _looks_like_person(self, chain: Span) -> bool:
+        if agent_at(list(chain), len(chain)) is not None:
+            return False  # "Prime Minister" itself
+        if names.gender(chain[0].text.rstrip(".")) is not None:
+            return True
+        root = chain.root
+        for child in root.children:
+            if child.dep_ == "appos":
+                words = list(self.doc[child.left_edge.i : child.i + 1])
+                hit = agent_at(words, len(words))
+                if hit is not None and hit[0].kind in {"title", "member"}:
+                    return True
+        return False
+
+    def _is_place(self, span: Span) -> bool:
+        text = span.text
+        if leaders.known(text) or names.gender(span[0].text) is not None:
+            return False
+        entry = gazetteer.best(text)
+        return entry is not None and (
+            entry.feature != "city" or entry.population >= _PLACE_POPULATION
+        )
+
+    def _add_person(self, start: int, end: int) -> None:
+        text = self.doc[start:end].text
+        cluster = self._person_cluster(text)
+        found = describe(
+            self.doc,
+            start,
+            end,
+            country_of=self.country_of,
+            is_org=self.is_org,
+            taken=set(self.table_at) - {i for i in self.table_at if self.country_of(i)},
+        )
+        self.used |= found.used
+        if cluster is None:
+            cluster = _Cluster(kind="person", key=key(text))
+            self.clusters.append(cluster)
+        cluster.mentions.append((start, end))
+        cluster.names.append(text)
+        cluster.descriptions.append(found)
+
+    def _person_cluster(self, text: str) -> _Cluster | None:
+        k = key(text)
+        words = k.split()
+        for cluster in reversed(self.clusters):
+            if cluster.kind != "person":
+                continue
+            known = [key(n).split() for n in cluster.names]
+            for name in known:
+                # Same name, or one is the other's surname ("Modi", "Narendra Modi").
+                if words == name or words[-1:] == name or name[-1:] == words:
+                    return cluster
+            mine = leaders.holder(text, self.when)
+            theirs = leaders.holder(cluster.names[0], self.when)
+            if mine is not None and theirs is not None and mine.person == theirs.person:
+                return cluster
+        return None
+
+    def _rescue_surnames(self) -> None:
+        """A known person's surname the model tagged as a place or organisation ("Kwatra"
+        ORG, "Modi" GPE), or left untagged, is another mention of that person."""
+        surnames = {key(n).split()[-1]: c for c in self.clusters for n in c.names if key(n)}
+        mentioned = {i for c in self.clusters for s, e in c.mentions for i in range(s, e)}
+        for token in self.doc:
+            if (
+                token.i in mentioned
+                or token.i in self.table_at
+                or token.pos_ not in {"PROPN", "NOUN"}
+                or not token.text[:1].isupper()
+                or key(token.text) not in surnames
+            ):
+                continue
+            ent = token.ent_type_
+            if ent and ent not in {"PERSON", "ORG", "GPE", "NORP"}:
+                continue
+            if ent == "PERSON":
+                continue  # PERSON entities were read already
+            cluster = surnames[key(token.text)]
+            cluster.mentions.append((token.i, token.i + 1))
+            cluster.names.append(token.text)
+
+    def _mentioned(self) -> set[int]:
+        return {i for c in self.clusters for s, e in c.mentions for i in range(s, e)}
+
+    def _organizations(self) -> None:
+        mentioned = self._mentioned()
+        for match in self.tables:
+            if match.org is None or match.start in mentioned:
+                continue
+            org = match.org
+            k = "org:" + org.name
+            cluster = self._cluster(
+                k, "igo" if org.type == "igo" else "ngo" if org.type == "ngo" else "organization"
+            )
+            cluster.org_name = org.name
+            cluster.country = org.country
+            cluster.sector = org.sector
+            cluster.basis = "organization"
+            cluster.mentions.append((match.start, match.end))
+        taken = mentioned | set(self.table_at)
+        spans = list(self.org_spans)
+        for ent in self.doc.ents:
+            if ent.label_ != "ORG" or any(t.i in taken or t.i in self.org_at for t in ent):
+                continue
+            start = ent.start + (1 if ent[0].lower_ == "the" else 0)
+            if start < ent.end:
+                spans.append((start, ent.end))
+        affiliated = {d.affiliation for c in self.clusters for d in c.descriptions if d.affiliation}
+        for start, end in sorted(spans):
+            span = self.doc[start:end]
+            if any(t.i in taken for t in span):
+                continue
+            is_affiliation = any(i in affiliated for i in range(start, end))
+            if self._is_place(span) and not self.is_org(start):
+                continue
+            if not is_affiliation and not self._participates(span.root, place_ok=True):
+                continue
+            cluster = self._cluster("org:" + key(span.text), "organization")
+            cluster.org_name = cluster.org_name or span.text
+            hit = agent_at(list(span), len(span))
+            if hit is not None and cluster.sector is None:
+                cluster.sector = hit[0].sector
+                cluster.basis = "title"
+            cluster.mentions.append((start, end))
+
+    def _states(self) -> None:
+        mentioned = self._mentioned()
+        for match in self.tables:
+            if match.org is not None or match.start in mentioned:
+                continue
+            if any(i in self.used for i in range(match.start, match.end)):
+                continue
+            root = self.doc[match.start : match.end].root
+            if match.metonym is not None:
+                if not self._participates(root, place_ok=False):
+                    continue
+                m = match.metonym
+                cluster = self._cluster(f"state:{m.country}:{m.sector}", "state")
+                cluster.country, cluster.sector, cluster.basis = m.country, m.sector, "metonym"
+            elif match.kind == "capital" and match.country is not None:
+                if root.ent_type_ not in {"GPE", ""} or not self._participates(root, place_ok=True):
+                    continue
+                c = match.country
+                cluster = self._cluster(f"state:{c.iso3}:GOV", "state")
+                cluster.country, cluster.sector, cluster.basis = c.iso3, "GOV", "metonym"
+            elif match.kind == "name" and match.country is not None:
+                if not self._participates(root, place_ok=True):
+                    continue
+                c = match.country
+                cluster = self._cluster(f"state:{c.iso3}", "state")
+                cluster.country, cluster.basis = c.iso3, "gazetteer"
+                cluster.org_name = c.name
+            elif match.kind == "demonym" and match.country is not None:
+                # A people-word alone ("the Russians said"); as an adjective it is read
+                # with the noun it modifies (groups) or not at all ("Russian oil").
+                if root.tag_ not in {"NNS", "NNPS"} or not self._participates(root, place_ok=True):
+                    continue
+                c = match.country
+                cluster = self._cluster(f"group:{c.iso3}:", "group")
+                cluster.country, cluster.basis = c.iso3, "demonym"
+            else:
+                continue
+            cluster.mentions.append((match.start, match.end))
+
+    def _participates(self, token: Token, *, place_ok: bool) -> bool:
+        """Whether ``token`` heads a participant (subject, object, possessor, agent,
+        object of "with", "between", "against"...) rather than a place. ``place_ok``:
+        the word names a place in its own right (a country), so a possessed place noun
+        ("Russia's Far East") or a locative preposition makes it a place."""
+        t = token
+        while t.dep_ in {"conj", "appos"} and t.head.i != t.i:
+            t = t.head
+        dep = t.dep_
+        if dep in _SUBJECT_OBJECT:
+            return True
+        if dep == "poss":
+            head = t.head
+            return not (
+                head.lemma_.lower() in lexicon.words("place_noun")
+                or head.ent_type_ in {"GPE", "LOC", "FAC"}
+            )
+        if dep == "pobj":
+            prep = t.head
+            if prep.lower_ not in lexicon.words("actor_prep"):
+                return not place_ok and prep.lower_ not in lexicon.words("place_prep")
+            if prep.lower_ in {"of", "for", "on", "over"}:
+                governor = prep.head
+                return governor.pos_ in {"NOUN", "PROPN"} and (
+                    governor.lemma_.lower() not in lexicon.words("place_noun")
+                )
+            return True
+        return False
+
+    def _groups(self) -> None:
+        mentioned = self._mentioned()
+        for token in self.doc:
+            if token.pos_ not in {"NOUN", "PROPN"} or token.i in mentioned:
+                continue
+            if token.i in self.table_at or token.i in self.org_at or token.i in self.blocked:
+                continue
+            if token.ent_type_ in {"PERSON", "ORG", "GPE", "FAC"} or token.i in self.used:
+                continue
+            if token.dep_ in {"compound", "amod"} or any(
+                c.dep_ == "poss" and c.pos_ == "PRON" for c in token.children
+            ):
+                continue  # "social media platform", "our people"
+            left = list(self.doc[token.left_edge.i : token.i + 1])
+            hit = agent_at(left, len(left))
+            if hit is None or hit[0].sector is None:
+                continue
+            agent, first = hit
+            plural = token.tag_ in {"NNS", "NNPS"}
+            if agent.kind == "title" or not (plural or agent.kind == "body"):
+                continue  # "the president": a reference for coref, not a group
+            if token.lower_ in lexicon.words("nominal") or (
+                token.lemma_.lower() in lexicon.words("nominal")
+                and any(c.lower_ == "the" for c in token.lefts)
+            ):
+                continue
+            start = token.left_edge.i + first
+            country: str | None = None
+            former = False
+            for child in token.children:
+                if child.dep_ in {"amod", "compound", "nmod", "poss"}:
+                    code = self.country_of(child.i)
+                    if code and country is None:
+                        country = code
+                        start = min(start, child.left_edge.i if child.dep_ == "poss" else child.i)
+                    if child.lower_ in lexicon.words("former"):
+                        former = True
+            sector = "ELI" if former else agent.sector
+            # Groups of a country merge by sector ("Indian soldiers", "Indian troops"); groups
+            # without one only with the same noun ("troops" is not "police").
+            k = f"group:{country}:{sector}" if country else f"group::{sector}:{token.lemma_}"
+            cluster = self._cluster(k, "group")
+            cluster.country, cluster.sector = country, sector
+            cluster.basis = "demonym" if country else "title"
+            cluster.mentions.append((start, token.i + 1))
+            for i in range(start, token.i + 1):
+                self.used.add(i)
+
+    def _cluster(self, k: str, kind: ActorType) -> _Cluster:
+        for cluster in self.clusters:
+            if cluster.key == k:
+                return cluster
+        cluster = _Cluster(kind=kind, key=k)
+        self.clusters.append(cluster)
+        return cluster
+
+    # --- output -------------------------------------------------------------------------
+
+    def _build(self) -> list[Actor]:
+        built: list[tuple[int, Actor]] = []
+        for cluster in self.clusters:
+            spans = sorted(set(cluster.mentions))
+            if not spans:
+                continue
+            if cluster.kind == "person":
+                self._resolve_person(cluster)
+            mentions = tuple(coref.mention(self.doc, s, e) for s, e in spans)
+            name = self._name(cluster, spans)
+            built.append(
+                (
+                    mentions[0].start,
+                    Actor(
+                        id="",
+                        name=name,
+                        type=cluster.kind,
+                        country=cluster.country,
+                        sector=cluster.sector,
+                        title=cluster.title,
+                        affiliation=cluster.affiliation,
+                        mentions=mentions,
+                        basis=cluster.basis,
+                    ),
+                )
+            )
+        built.sort(key=lambda item: item[0])
+        return [coref.with_id(actor, f"a{n}") for n, (_, actor) in enumerate(built, start=1)]
+
+    def _name(self, cluster: _Cluster, spans: list[tuple[int, int]]) -> str:
+        if cluster.kind == "person":
+            return max(cluster.names, key=lambda n: (len(n.split()), len(n)))
+        if cluster.org_name:
+            return cluster.org_name
+        text = self.doc[spans[0][0] : spans[0][1]].text
+        return text[4:] if text.lower().startswith("the ") else text
+
+    def _resolve_person(self, cluster: _Cluster) -> None:
+        """Country, sector, title and affiliation from the words around the name, checked
+        against the leaders table on the publication date."""
+        said = Description()
+        for d in cluster.descriptions:
+            said.agent = said.agent or d.agent
+            said.title = said.title or d.title
+            said.country = said.country or d.country
+            said.former = said.former or d.former
+            if said.affiliation is None and d.affiliation is not None:
+                said.affiliation = d.affiliation
+        holding = None
+        for name in sorted(cluster.names, key=lambda n: -len(n)):
+            holding = leaders.holder(name, self.when)
+            if holding is not None:
+                break
+        affiliation = self._affiliation(said.affiliation)
+        cluster.title = said.title
+        cluster.affiliation = affiliation[0] if affiliation else None
+        text_sector = "ELI" if said.former else (said.agent.sector if said.agent else None)
+        if holding is not None and holding.status == "current":
+            cluster.country = holding.country or said.country
+            cluster.sector = "ELI" if said.former else holding.sector
+            cluster.title = cluster.title or holding.title
+            cluster.affiliation = cluster.affiliation or holding.affiliation
+            cluster.basis = "leaders"
+        elif holding is not None and holding.status == "former" and not text_sector:
+            cluster.country = holding.country or said.country
+            cluster.sector = "ELI"
+            cluster.title = cluster.title or holding.title
+            cluster.basis = "leaders"
+        elif text_sector or said.country:
+            cluster.country = said.country
+            cluster.sector = text_sector
+            cluster.basis = "title" if text_sector else "demonym"
+        elif holding is not None:
+            cluster.country, cluster.sector = holding.country, holding.sector
+            cluster.basis = "leaders"
+        if cluster.sector is None and affiliation is not None and affiliation[1]:
+            cluster.sector = affiliation[1]
+            cluster.basis = cluster.basis or "affiliation"
+        if cluster.country is None and affiliation is not None and affiliation[2]:
+            cluster.country = affiliation[2]
+
+    def _affiliation(self, token: int | None) -> tuple[str, str | None, str | None] | None:
+        """(name, sector, country-if-a-state-body) of the organisation at ``token``."""
+        if token is None:
+            return None
+        match = self.table_at.get(token)
+        if match is None and self.doc[token].ent_type_ == "ORG":
+            # The model's ORG entity may hold a table name ("the Carnegie ... Center").
+            ent = next(e for e in self.doc.ents if e.start <= token < e.end)
+            match = next((self.table_at[t.i] for t in ent if t.i in self.table_at), None)
+        if match is not None and match.org is not None:
+            org = match.org
+            state_body = org.sector in {"GOV", "MIL", "LEG", "SPY", "COP", "JUD"}
+            return org.name, org.sector, org.country if state_body else None
+        if token in self.org_at:
+            s, e = self.org_at[token]
+            return self.doc[s:e].text, None, None
+        for ent in self.doc.ents:
+            if ent.start <= token < ent.end:
+                text = ent.text
+                return (text[4:] if text.lower().startswith("the ") else text), None, None
+        return None

@@ -1,0 +1,131 @@
+"""Office holders with date ranges (``data/leaders.tsv``): who was whose head of state,
+minister or IGO official on a given day.
+
+``holder("Modi", "2024-07-08")`` -> IND GOV Prime Minister; a person whose offices all ended
+before the day is a former official (ELI); outside any recorded range the person's default
+code from the Phoenix dictionaries applies (usually ELI). Hand-compiled rows (recent office
+holders) take precedence over rows derived from the Phoenix dictionaries, which stop in 2019.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import cache
+from typing import Literal
+
+from .gazetteer import key
+from .tables import read_tsv
+
+Status = Literal["current", "former", "default"]
+
+
+@dataclass(frozen=True, slots=True)
+class Office:
+    person: str
+    country: str | None
+    sector: str | None
+    title: str | None
+    affiliation: str | None
+    start: str | None  # YYYY-MM-DD; None = unknown or open
+    end: str | None  # exclusive; None = still held when the table was compiled
+    source: str  # hand, phoenix:Countries, phoenix:International
+
+
+@dataclass(frozen=True, slots=True)
+class Holding:
+    """What the table says about a person on a day."""
+
+    person: str
+    country: str | None
+    sector: str | None
+    title: str | None
+    affiliation: str | None
+    status: Status
+
+
+@cache
+def _index() -> dict[str, tuple[Office, ...]]:
+    by_key: dict[str, list[Office]] = defaultdict(list)
+    for row in read_tsv("newsevents.ontology", "data/leaders.tsv"):
+        office = Office(
+            person=row["name"],
+            country=row["country"] or None,
+            sector=row["sector"] or None,
+            title=row["title"] or None,
+            affiliation=row["affiliation"] or None,
+            start=row["start"] or None,
+            end=row["end"] or None,
+            source=row["source"],
+        )
+        names = {key(row["name"])} | {key(a) for a in row["aliases"].split("|") if a}
+        for name in names:
+            by_key[name].append(office)
+    return {k: tuple(v) for k, v in by_key.items()}
+
+
+def offices(name: str) -> tuple[Office, ...]:
+    """Every recorded office of every person called ``name``."""
+    return _index().get(key(name), ())
+
+
+def known(name: str) -> bool:
+    return key(name) in _index()
+
+
+def holder(name: str, when: str | None) -> Holding | None:
+    """What ``name`` was on ``when`` (YYYY-MM-DD; None = the latest record), or None when
+    the name is unknown or belongs to several people the date does not separate."""
+    found = offices(name)
+    if not found:
+        return None
+    people = {o.person for o in found}
+    if len(people) > 1:
+        holding = [p for p in people if _covering([o for o in found if o.person == p], when)]
+        if len(holding) != 1:
+            return None
+        people = set(holding)
+    person = people.pop()
+    mine = [o for o in found if o.person == person]
+    hand = [o for o in mine if o.source == "hand"]
+    pool = hand or mine
+    if current := _covering(pool, when):
+        return _holding(current[0], "current")
+    dated = [o for o in pool if o.start or o.end]
+    if when is not None and dated and all(o.end and o.end <= when for o in dated):
+        latest = max(dated, key=lambda o: o.end or "")
+        if hand or not [o for o in mine if not (o.start or o.end)]:
+            return Holding(
+                person=person,
+                country=latest.country,
+                sector="ELI",
+                title=latest.title,
+                affiliation=latest.affiliation,
+                status="former",
+            )
+    defaults = [o for o in mine if not (o.start or o.end)]
+    if defaults:
+        return _holding(defaults[0], "default")
+    return None
+
+
+def _covering(offices: list[Office], when: str | None) -> list[Office]:
+    if when is None:
+        # No date: the offices still held when the table was compiled.
+        return [o for o in offices if o.start and not o.end]
+    return [
+        o
+        for o in offices
+        if (o.start or o.end) and (o.start or "") <= when and (o.end is None or when < o.end)
+    ]
+
+
+def _holding(office: Office, status: Status) -> Holding:
+    return Holding(
+        person=office.person,
+        country=office.country,
+        sector=office.sector,
+        title=office.title,
+        affiliation=office.affiliation,
+        status=status,
+    )
