@@ -23,6 +23,7 @@ from ..settings import Settings
 
 # Task name -> module under newsevents.eval.
 TASKS: dict[str, str] = {
+    "actors": "actors",
     "timex": "timex",
     "toponyms": "toponyms",
     "events": "events",

@@ -118,6 +118,7 @@ def _title_before(
         return
     # The title is the agent phrase nearest the name ("Kremlin spokesman", "U.S.
     # Secretary of State": the phrase may run through "of").
+    first, end = 0, 0
     for end in range(len(run), 0, -1):
         hit = agent_at(run, end)
         if hit is not None and hit[0].kind in {"title", "member"}:
@@ -127,13 +128,15 @@ def _title_before(
             break
     if found.agent is None and not any(country_of(t.i) for t in run):
         return
+    in_title = {t.i for t in run[first:end]} if found.agent is not None else set()
     for t in run:
         found.used.add(t.i)
         if t.lower_ in lexicon.words("former"):
             found.former = True
         if found.country is None and (code := country_of(t.i)):
             found.country = code
-        if found.affiliation is None and is_org(t.i):
+        # "NATO Secretary-General": NATO; not the "State" of "Secretary of State".
+        if found.affiliation is None and t.i not in in_title and is_org(t.i):
             found.affiliation = t.i
 
 

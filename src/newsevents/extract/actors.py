@@ -248,7 +248,7 @@ class _Reader:
             cluster.sector = org.sector
             cluster.basis = "organization"
             cluster.mentions.append((match.start, match.end))
-        taken = mentioned | set(self.table_at)
+        taken = mentioned | set(self.table_at) | self.blocked | self.used
         spans = list(self.org_spans)
         for ent in self.doc.ents:
             if ent.label_ != "ORG" or any(t.i in taken or t.i in self.org_at for t in ent):
@@ -268,9 +268,13 @@ class _Reader:
                 continue
             cluster = self._cluster("org:" + key(span.text), "organization")
             cluster.org_name = cluster.org_name or span.text
+            # "... Institute", "Ministry of ...": the word that makes it an organisation
+            # says what kind ("institute" -> EDU); otherwise an agent noun may ("Army").
+            heads = [lexicon.value("org_head", t.lower_) for t in span]
+            sector = next((h for h in heads if h), None)
             hit = agent_at(list(span), len(span))
-            if hit is not None and cluster.sector is None:
-                cluster.sector = hit[0].sector
+            if cluster.sector is None and (sector or (hit and hit[0].sector)):
+                cluster.sector = sector or (hit[0].sector if hit else None)
                 cluster.basis = "title"
             cluster.mentions.append((start, end))
 
@@ -334,6 +338,9 @@ class _Reader:
             prep = t.head
             if prep.lower_ not in lexicon.words("actor_prep"):
                 return not place_ok and prep.lower_ not in lexicon.words("place_prep")
+            if prep.lower_ in {"to", "into"}:
+                # "aid to Mozambique": a recipient; "traveled to Russia": a destination.
+                return prep.head.lemma_.lower() not in lexicon.words("motion_verb")
             if prep.lower_ in {"of", "for", "on", "over"}:
                 governor = prep.head
                 return governor.pos_ in {"NOUN", "PROPN"} and (
@@ -357,29 +364,51 @@ class _Reader:
                 continue  # "social media platform", "our people"
             left = list(self.doc[token.left_edge.i : token.i + 1])
             hit = agent_at(left, len(left))
-            if hit is None or hit[0].sector is None:
+            if hit is None:
                 continue
             agent, first = hit
+            org = self._org_modifier(token)
+            if org is not None:
+                # "Hamas militants", "a UN official", "a State Department spokesman":
+                # members of a known organisation stand for it.
+                begin = min(s for s, _ in org.mentions[-1:]) if org.mentions else token.i
+                org.mentions[-1:] = []
+                org.mentions.append((begin, token.i + 1))
+                self.used.update(range(begin, token.i + 1))
+                continue
+            modifiers = self._country_modifiers(token)
             plural = token.tag_ in {"NNS", "NNPS"}
-            if agent.kind == "title" or not (plural or agent.kind == "body"):
+            if agent.kind == "title" and not plural and modifiers:
+                # "the president of Armenia" with no Armenian president named before: an
+                # unnamed office holder; otherwise coref links it to the named one.
+                if not self._named_before(token, modifiers[-1][1], agent.sector):
+                    self._office_holder(token, first, modifiers, agent.sector)
+                continue
+            if not (plural or agent.kind == "body" or (modifiers and agent.kind == "member")):
                 continue  # "the president": a reference for coref, not a group
-            if token.lower_ in lexicon.words("nominal") or (
-                token.lemma_.lower() in lexicon.words("nominal")
-                and any(c.lower_ == "the" for c in token.lefts)
+            if not modifiers and (
+                agent.sector is None
+                or token.lower_ in lexicon.words("nominal")
+                or (
+                    token.lemma_.lower() in lexicon.words("nominal")
+                    and any(c.lower_ == "the" for c in token.lefts)
+                )
             ):
                 continue
             start = token.left_edge.i + first
-            country: str | None = None
-            former = False
-            for child in token.children:
-                if child.dep_ in {"amod", "compound", "nmod", "poss"}:
-                    code = self.country_of(child.i)
-                    if code and country is None:
-                        country = code
-                        start = min(start, child.left_edge.i if child.dep_ == "poss" else child.i)
-                    if child.lower_ in lexicon.words("former"):
-                        former = True
+            former = any(c.lower_ in lexicon.words("former") for c in token.lefts)
             sector = "ELI" if former else agent.sector
+            country: str | None = None
+            if modifiers:
+                # "Hungarian and Romanian officials": one group per country; the one next
+                # to the noun takes the phrase, the others their own word.
+                *others, (last_mod, country) = modifiers
+                start = min(start, last_mod) if last_mod < token.i else start
+                for i, code in others:
+                    other = self._cluster(f"group:{code}:{sector}", "group")
+                    other.country, other.sector, other.basis = code, sector, "demonym"
+                    other.mentions.append((i, i + 1))
+                    self.used.add(i)
             # Groups of a country merge by sector ("Indian soldiers", "Indian troops"); groups
             # without one only with the same noun ("troops" is not "police").
             k = f"group:{country}:{sector}" if country else f"group::{sector}:{token.lemma_}"
@@ -389,6 +418,72 @@ class _Reader:
             cluster.mentions.append((start, token.i + 1))
             for i in range(start, token.i + 1):
                 self.used.add(i)
+
+    def _org_modifier(self, token: Token) -> _Cluster | None:
+        for child in token.children:
+            match = self.table_at.get(child.i)
+            if child.dep_ in {"compound", "nmod", "poss"} and match is not None and match.org:
+                org = match.org
+                kind: ActorType = (
+                    "igo" if org.type == "igo" else ("ngo" if org.type == "ngo" else "organization")
+                )
+                cluster = self._cluster("org:" + org.name, kind)
+                cluster.org_name, cluster.country, cluster.sector = (
+                    org.name,
+                    org.country,
+                    org.sector,
+                )
+                cluster.basis = "organization"
+                # The organisation's own mention becomes the start of the member phrase.
+                span = (match.start, match.end)
+                if span in cluster.mentions:
+                    cluster.mentions.remove(span)
+                cluster.mentions.append(span)
+                return cluster
+        return None
+
+    def _named_before(self, token: Token, country: str, sector: str | None) -> bool:
+        for cluster in self.clusters:
+            if cluster.kind != "person" or cluster.mentions[0][0] >= token.i:
+                continue
+            said = [d.country for d in cluster.descriptions if d.country]
+            if country in said or (cluster.country == country and sector == cluster.sector):
+                return True
+        return False
+
+    def _office_holder(
+        self, token: Token, first: int, modifiers: list[tuple[int, str]], sector: str | None
+    ) -> None:
+        start = min([token.left_edge.i + first, *(i for i, _ in modifiers if i < token.i)])
+        end = max([token.i + 1, *(i + 1 for i, _ in modifiers)])
+        span = self.doc[start:end]
+        cluster = _Cluster(kind="person", key="office:" + key(span.text))
+        cluster.names.append(span.text)
+        cluster.country, cluster.sector = modifiers[-1][1], sector
+        cluster.title = self.doc[token.left_edge.i + first : token.i + 1].text
+        cluster.basis = "title"
+        cluster.mentions.append((start, end))
+        self.clusters.append(cluster)
+        self.used.update(range(start, end))
+
+    def _country_modifiers(self, token: Token) -> list[tuple[int, str]]:
+        """(token, country) of the demonyms, country names and seats that modify ``token``
+        ("Indian soldiers", "India's military", "U.S. and Russian negotiators")."""
+        found: list[tuple[int, str]] = []
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                # "the president of Armenia"
+                child = next((c for c in child.children if c.dep_ == "pobj"), child)
+                if child.dep_ != "pobj":
+                    continue
+            elif child.dep_ not in {"amod", "compound", "nmod", "poss"}:
+                continue
+            for t in [child, *[c for c in child.subtree if c.dep_ == "conj"]]:
+                code = self.country_of(t.i)
+                if code and all(code != c for _, c in found):
+                    start = t.left_edge.i if t.dep_ == "poss" else t.i
+                    found.append((start, code))
+        return sorted(found)
 
     def _cluster(self, k: str, kind: ActorType) -> _Cluster:
         for cluster in self.clusters:
@@ -406,7 +501,7 @@ class _Reader:
             spans = sorted(set(cluster.mentions))
             if not spans:
                 continue
-            if cluster.kind == "person":
+            if cluster.kind == "person" and not cluster.key.startswith("office:"):
                 self._resolve_person(cluster)
             mentions = tuple(coref.mention(self.doc, s, e) for s, e in spans)
             name = self._name(cluster, spans)
@@ -460,6 +555,10 @@ class _Reader:
         if holding is not None and holding.status == "current":
             cluster.country = holding.country or said.country
             cluster.sector = "ELI" if said.former else holding.sector
+            if holding.sector == "ELI" and text_sector:
+                # The table has no office for that day but the article names one: the
+                # table is incomplete (or the article looks back); the article wins.
+                cluster.sector = text_sector
             cluster.title = cluster.title or holding.title
             cluster.affiliation = cluster.affiliation or holding.affiliation
             cluster.basis = "leaders"
@@ -469,12 +568,15 @@ class _Reader:
             cluster.title = cluster.title or holding.title
             cluster.basis = "leaders"
         elif text_sector or said.country:
-            cluster.country = said.country
+            cluster.country = said.country or (holding.country if holding else None)
             cluster.sector = text_sector
             cluster.basis = "title" if text_sector else "demonym"
         elif holding is not None:
             cluster.country, cluster.sector = holding.country, holding.sector
             cluster.basis = "leaders"
+        if cluster.country is None and holding is not None and holding.country:
+            cluster.country = holding.country
+            cluster.basis = cluster.basis or "leaders"
         if cluster.sector is None and affiliation is not None and affiliation[1]:
             cluster.sector = affiliation[1]
             cluster.basis = cluster.basis or "affiliation"

@@ -239,7 +239,8 @@ class _Resolver:
         if nxt is not None and nxt.pos_ == "PROPN":
             return ()  # "the prime minister Narendra Modi": a title, not a reference
         country = None
-        for c in lefts:
+        of = [g for c in token.rights if c.lower_ == "of" for g in c.children]
+        for c in [*lefts, *of]:
             found = countries.by_demonym(c.text) or countries.by_name(c.text)
             if found is not None:
                 country = found.iso3

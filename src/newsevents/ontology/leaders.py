@@ -3,7 +3,8 @@ minister or IGO official on a given day.
 
 ``holder("Modi", "2024-07-08")`` -> IND GOV Prime Minister; a person whose offices all ended
 before the day is a former official (ELI); outside any recorded range the person's default
-code from the Phoenix dictionaries applies (usually ELI). Hand-compiled rows (recent office
+code from the Phoenix dictionaries applies (usually ELI); before their first office only
+their country is known (status "other"). Hand-compiled rows (recent office
 holders) take precedence over rows derived from the Phoenix dictionaries, which stop in 2019.
 """
 
@@ -17,7 +18,7 @@ from typing import Literal
 from .gazetteer import key
 from .tables import read_tsv
 
-Status = Literal["current", "former", "default"]
+Status = Literal["current", "former", "default", "other"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,6 +107,17 @@ def holder(name: str, when: str | None) -> Holding | None:
     defaults = [o for o in mine if not (o.start or o.end)]
     if defaults:
         return _holding(defaults[0], "default")
+    if dated:
+        # Known, but holding nothing recorded on that day: the country is still theirs.
+        latest = max(dated, key=lambda o: o.end or o.start or "")
+        return Holding(
+            person=person,
+            country=latest.country,
+            sector=None,
+            title=None,
+            affiliation=latest.affiliation,
+            status="other",
+        )
     return None
 
 
