@@ -280,3 +280,28 @@ def test_think_tank_name_the_model_splits(settings: Settings) -> None:
 )
 def test_no_actors(text: str, settings: Settings) -> None:
     assert actors_of(text, "2024-05-10", settings).actors == ()
+
+
+@pytest.mark.slow
+def test_real_articles_give_valid_actors(settings: Settings) -> None:
+    """PolNeAR dev articles (real wire and newspaper copy): every record validates, ids run
+    in order of first mention, and mention offsets give back their text."""
+    import json
+
+    from newsevents.pipeline import run
+    from newsevents.types import RawArticle
+
+    from ..conftest import DATASETS
+
+    lines = (DATASETS / "PolNeAR" / "dev.jsonl").read_text(encoding="utf-8").splitlines()[:40]
+    items = [RawArticle(source=r["id"], id=r["id"], text=r["text"]) for r in map(json.loads, lines)]
+    records = [r for r in run(items, settings=settings) if isinstance(r, ArticleRecord)]
+    assert len(records) >= 35
+    people = 0
+    for record in records:
+        assert_valid_record(json.loads(json.dumps(record.to_dict())))
+        firsts = [a.mentions[0].start for a in record.actors]
+        assert firsts == sorted(firsts)
+        assert [a.id for a in record.actors] == [f"a{i}" for i in range(1, len(firsts) + 1)]
+        people += sum(a.type == "person" for a in record.actors)
+    assert people >= 100

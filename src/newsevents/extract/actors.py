@@ -20,15 +20,14 @@ Pronouns and nominals ("he", "the Russian leader") are then added by ``coref``. 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from spacy.tokens import Doc, Span, Token
 
 from ..ontology import gazetteer, leaders, lexicon, names
 from ..ontology.gazetteer import key
-from ..types import Actor, ActorType, Document
+from ..types import Actor, Document
 from . import coref
-from .actor_matcher import TableMatch, find_org_names, find_table_names
+from .actor_groups import GroupReader
+from .actor_state import Cluster
 from .actor_titles import Description, agent_at, describe
 
 # A PERSON entity that the gazetteer knows as a place this large, and nobody's name, is a
@@ -38,72 +37,12 @@ _NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC"})
 _SUBJECT_OBJECT = frozenset({"nsubj", "nsubjpass", "dobj", "iobj", "dative", "agent", "attr"})
 
 
-@dataclass(slots=True)
-class _Cluster:
-    """Mentions of one actor while the article is read."""
-
-    kind: ActorType
-    key: str
-    mentions: list[tuple[int, int]] = field(default_factory=list)  # token spans
-    names: list[str] = field(default_factory=list)
-    country: str | None = None
-    sector: str | None = None
-    title: str | None = None
-    affiliation: str | None = None
-    basis: str | None = None
-    descriptions: list[Description] = field(default_factory=list)
-    org_name: str | None = None
-
-
 def find_actors(doc: Doc, *, document: Document) -> list[Actor]:
     """The actors of ``document``, whose body ``doc`` parses, sorted by first mention."""
     return _Reader(doc, document).read()
 
 
-class _Reader:
-    def __init__(self, doc: Doc, document: Document) -> None:
-        self.doc = doc
-        self.document = document
-        self.when = document.published
-        self.blocked: set[int] = set()
-        if document.dateline is not None:
-            # "MOSCOW —" places the story; it is not an actor.
-            self.blocked = {
-                t.i for t in doc if document.dateline.start <= t.idx < document.dateline.end
-            }
-        self.tables = [m for m in find_table_names(doc) if m.start not in self.blocked]
-        self.table_at: dict[int, TableMatch] = {
-            i: m for m in self.tables for i in range(m.start, m.end)
-        }
-        taken = set(self.table_at)
-        self.org_spans = find_org_names(doc, taken)
-        self.org_at: dict[int, tuple[int, int]] = {i: s for s in self.org_spans for i in range(*s)}
-        self.clusters: list[_Cluster] = []
-        self.used: set[int] = set()  # tokens describing a person, not actors themselves
-
-    # --- helpers the title reader calls back --------------------------------------------
-
-    def country_of(self, i: int) -> str | None:
-        match = self.table_at.get(i)
-        if match is None:
-            return None
-        if match.country is not None:
-            return match.country.iso3
-        if match.metonym is not None:
-            return match.metonym.country
-        if match.org is not None and match.org.sector in {"GOV", "MIL", "LEG", "SPY"}:
-            return match.org.country
-        return None
-
-    def is_org(self, i: int) -> bool:
-        match = self.table_at.get(i)
-        if match is not None:
-            return match.org is not None
-        token = self.doc[i]
-        return i in self.org_at or (token.ent_type_ == "ORG" and token.pos_ != "DET")
-
-    # --- reading ------------------------------------------------------------------------
-
+class _Reader(GroupReader):
     def read(self) -> list[Actor]:
         people = self._people()
         for start, end in people:
@@ -184,13 +123,13 @@ class _Reader:
         )
         self.used |= found.used
         if cluster is None:
-            cluster = _Cluster(kind="person", key=key(text))
+            cluster = Cluster(kind="person", key=key(text))
             self.clusters.append(cluster)
         cluster.mentions.append((start, end))
         cluster.names.append(text)
         cluster.descriptions.append(found)
 
-    def _person_cluster(self, text: str) -> _Cluster | None:
+    def _person_cluster(self, text: str) -> Cluster | None:
         k = key(text)
         words = k.split()
         for cluster in reversed(self.clusters):
@@ -230,9 +169,6 @@ class _Reader:
             cluster.mentions.append((token.i, token.i + 1))
             cluster.names.append(token.text)
 
-    def _mentioned(self) -> set[int]:
-        return {i for c in self.clusters for s, e in c.mentions for i in range(s, e)}
-
     def _organizations(self) -> None:
         mentioned = self._mentioned()
         for match in self.tables:
@@ -268,6 +204,10 @@ class _Reader:
                 continue
             cluster = self._cluster("org:" + key(span.text), "organization")
             cluster.org_name = cluster.org_name or span.text
+            # "Israel's Cabinet", "the Latvian Constitutional Court": a national body.
+            inside = [self.country_of(t.i) for t in span]
+            around = [self.country_of(c.i) for c in span.root.children if c.i < start]
+            cluster.country = cluster.country or next((c for c in inside + around if c), None)
             # "... Institute", "Ministry of ...": the word that makes it an organisation
             # says what kind ("institute" -> EDU); otherwise an agent noun may ("Army").
             heads = [lexicon.value("org_head", t.lower_) for t in span]
@@ -298,13 +238,22 @@ class _Reader:
                 c = match.country
                 cluster = self._cluster(f"state:{c.iso3}:GOV", "state")
                 cluster.country, cluster.sector, cluster.basis = c.iso3, "GOV", "metonym"
-            elif match.kind == "name" and match.country is not None:
+            elif match.kind == "name" and match.country is not None and not self._does_event(root):
                 if not self._participates(root, place_ok=True):
                     continue
                 c = match.country
                 cluster = self._cluster(f"state:{c.iso3}", "state")
                 cluster.country, cluster.basis = c.iso3, "gazetteer"
                 cluster.org_name = c.name
+            elif (
+                match.kind in {"demonym", "name"}
+                and match.country is not None
+                and self._does_event(root)
+            ):
+                # "an Indian proposal", "U.S. mediation": the country that proposes.
+                cluster = self._cluster(f"state:{match.country.iso3}", "state")
+                cluster.country, cluster.basis = match.country.iso3, "demonym"
+                cluster.org_name = match.country.name
             elif match.kind == "demonym" and match.country is not None:
                 # A people-word alone ("the Russians said"); as an adjective it is read
                 # with the noun it modifies (groups) or not at all ("Russian oil").
@@ -316,6 +265,16 @@ class _Reader:
             else:
                 continue
             cluster.mentions.append((match.start, match.end))
+
+    def _does_event(self, token: Token) -> bool:
+        """Whether ``token`` (a demonym or country name) modifies a noun for something
+        done or said ("Indian proposal", "Russian invasion", "U.S.-led war" aside)."""
+        head = token.head
+        return (
+            token.dep_ in {"amod", "compound", "nmod"}
+            and head.pos_ == "NOUN"
+            and head.lemma_.lower() in lexicon.words("event_noun")
+        )
 
     def _participates(self, token: Token, *, place_ok: bool) -> bool:
         """Whether ``token`` heads a participant (subject, object, possessor, agent,
@@ -349,150 +308,6 @@ class _Reader:
             return True
         return False
 
-    def _groups(self) -> None:
-        mentioned = self._mentioned()
-        for token in self.doc:
-            if token.pos_ not in {"NOUN", "PROPN"} or token.i in mentioned:
-                continue
-            if token.i in self.table_at or token.i in self.org_at or token.i in self.blocked:
-                continue
-            if token.ent_type_ in {"PERSON", "ORG", "GPE", "FAC"} or token.i in self.used:
-                continue
-            if token.dep_ in {"compound", "amod"} or any(
-                c.dep_ == "poss" and c.pos_ == "PRON" for c in token.children
-            ):
-                continue  # "social media platform", "our people"
-            left = list(self.doc[token.left_edge.i : token.i + 1])
-            hit = agent_at(left, len(left))
-            if hit is None:
-                continue
-            agent, first = hit
-            org = self._org_modifier(token)
-            if org is not None:
-                # "Hamas militants", "a UN official", "a State Department spokesman":
-                # members of a known organisation stand for it.
-                begin = min(s for s, _ in org.mentions[-1:]) if org.mentions else token.i
-                org.mentions[-1:] = []
-                org.mentions.append((begin, token.i + 1))
-                self.used.update(range(begin, token.i + 1))
-                continue
-            modifiers = self._country_modifiers(token)
-            plural = token.tag_ in {"NNS", "NNPS"}
-            if agent.kind == "title" and not plural and modifiers:
-                # "the president of Armenia" with no Armenian president named before: an
-                # unnamed office holder; otherwise coref links it to the named one.
-                if not self._named_before(token, modifiers[-1][1], agent.sector):
-                    self._office_holder(token, first, modifiers, agent.sector)
-                continue
-            if not (plural or agent.kind == "body" or (modifiers and agent.kind == "member")):
-                continue  # "the president": a reference for coref, not a group
-            if not modifiers and (
-                agent.sector is None
-                or token.lower_ in lexicon.words("nominal")
-                or (
-                    token.lemma_.lower() in lexicon.words("nominal")
-                    and any(c.lower_ == "the" for c in token.lefts)
-                )
-            ):
-                continue
-            start = token.left_edge.i + first
-            former = any(c.lower_ in lexicon.words("former") for c in token.lefts)
-            sector = "ELI" if former else agent.sector
-            country: str | None = None
-            if modifiers:
-                # "Hungarian and Romanian officials": one group per country; the one next
-                # to the noun takes the phrase, the others their own word.
-                *others, (last_mod, country) = modifiers
-                start = min(start, last_mod) if last_mod < token.i else start
-                for i, code in others:
-                    other = self._cluster(f"group:{code}:{sector}", "group")
-                    other.country, other.sector, other.basis = code, sector, "demonym"
-                    other.mentions.append((i, i + 1))
-                    self.used.add(i)
-            # Groups of a country merge by sector ("Indian soldiers", "Indian troops"); groups
-            # without one only with the same noun ("troops" is not "police").
-            k = f"group:{country}:{sector}" if country else f"group::{sector}:{token.lemma_}"
-            cluster = self._cluster(k, "group")
-            cluster.country, cluster.sector = country, sector
-            cluster.basis = "demonym" if country else "title"
-            cluster.mentions.append((start, token.i + 1))
-            for i in range(start, token.i + 1):
-                self.used.add(i)
-
-    def _org_modifier(self, token: Token) -> _Cluster | None:
-        for child in token.children:
-            match = self.table_at.get(child.i)
-            if child.dep_ in {"compound", "nmod", "poss"} and match is not None and match.org:
-                org = match.org
-                kind: ActorType = (
-                    "igo" if org.type == "igo" else ("ngo" if org.type == "ngo" else "organization")
-                )
-                cluster = self._cluster("org:" + org.name, kind)
-                cluster.org_name, cluster.country, cluster.sector = (
-                    org.name,
-                    org.country,
-                    org.sector,
-                )
-                cluster.basis = "organization"
-                # The organisation's own mention becomes the start of the member phrase.
-                span = (match.start, match.end)
-                if span in cluster.mentions:
-                    cluster.mentions.remove(span)
-                cluster.mentions.append(span)
-                return cluster
-        return None
-
-    def _named_before(self, token: Token, country: str, sector: str | None) -> bool:
-        for cluster in self.clusters:
-            if cluster.kind != "person" or cluster.mentions[0][0] >= token.i:
-                continue
-            said = [d.country for d in cluster.descriptions if d.country]
-            if country in said or (cluster.country == country and sector == cluster.sector):
-                return True
-        return False
-
-    def _office_holder(
-        self, token: Token, first: int, modifiers: list[tuple[int, str]], sector: str | None
-    ) -> None:
-        start = min([token.left_edge.i + first, *(i for i, _ in modifiers if i < token.i)])
-        end = max([token.i + 1, *(i + 1 for i, _ in modifiers)])
-        span = self.doc[start:end]
-        cluster = _Cluster(kind="person", key="office:" + key(span.text))
-        cluster.names.append(span.text)
-        cluster.country, cluster.sector = modifiers[-1][1], sector
-        cluster.title = self.doc[token.left_edge.i + first : token.i + 1].text
-        cluster.basis = "title"
-        cluster.mentions.append((start, end))
-        self.clusters.append(cluster)
-        self.used.update(range(start, end))
-
-    def _country_modifiers(self, token: Token) -> list[tuple[int, str]]:
-        """(token, country) of the demonyms, country names and seats that modify ``token``
-        ("Indian soldiers", "India's military", "U.S. and Russian negotiators")."""
-        found: list[tuple[int, str]] = []
-        for child in token.children:
-            if child.dep_ == "prep" and child.lower_ == "of":
-                # "the president of Armenia"
-                child = next((c for c in child.children if c.dep_ == "pobj"), child)
-                if child.dep_ != "pobj":
-                    continue
-            elif child.dep_ not in {"amod", "compound", "nmod", "poss"}:
-                continue
-            for t in [child, *[c for c in child.subtree if c.dep_ == "conj"]]:
-                code = self.country_of(t.i)
-                if code and all(code != c for _, c in found):
-                    start = t.left_edge.i if t.dep_ == "poss" else t.i
-                    found.append((start, code))
-        return sorted(found)
-
-    def _cluster(self, k: str, kind: ActorType) -> _Cluster:
-        for cluster in self.clusters:
-            if cluster.key == k:
-                return cluster
-        cluster = _Cluster(kind=kind, key=k)
-        self.clusters.append(cluster)
-        return cluster
-
     # --- output -------------------------------------------------------------------------
 
     def _build(self) -> list[Actor]:
@@ -524,7 +339,7 @@ class _Reader:
         built.sort(key=lambda item: item[0])
         return [coref.with_id(actor, f"a{n}") for n, (_, actor) in enumerate(built, start=1)]
 
-    def _name(self, cluster: _Cluster, spans: list[tuple[int, int]]) -> str:
+    def _name(self, cluster: Cluster, spans: list[tuple[int, int]]) -> str:
         if cluster.kind == "person":
             return max(cluster.names, key=lambda n: (len(n.split()), len(n)))
         if cluster.org_name:
@@ -532,7 +347,7 @@ class _Reader:
         text = self.doc[spans[0][0] : spans[0][1]].text
         return text[4:] if text.lower().startswith("the ") else text
 
-    def _resolve_person(self, cluster: _Cluster) -> None:
+    def _resolve_person(self, cluster: Cluster) -> None:
         """Country, sector, title and affiliation from the words around the name, checked
         against the leaders table on the publication date."""
         said = Description()
@@ -548,6 +363,13 @@ class _Reader:
             holding = leaders.holder(name, self.when)
             if holding is not None:
                 break
+        if holding is None and said.agent is not None and said.agent.kind == "title":
+            # "President Mugabe": a titled surname is worth a look in the table, where a
+            # bare surname is not.
+            for name in cluster.names:
+                holding = leaders.holder_by_surname(name, self.when, sector=said.agent.sector)
+                if holding is not None:
+                    break
         affiliation = self._affiliation(said.affiliation)
         cluster.title = said.title
         cluster.affiliation = affiliation[0] if affiliation else None
@@ -577,6 +399,16 @@ class _Reader:
         if cluster.country is None and holding is not None and holding.country:
             cluster.country = holding.country
             cluster.basis = cluster.basis or "leaders"
+        if (
+            affiliation is not None
+            and affiliation[1] in {"IGO", "NGO"}
+            and said.agent is not None
+            and not said.former
+            and cluster.basis != "leaders"
+        ):
+            # "U.N. Secretary-General Kofi Annan": an official of an IGO speaks for it.
+            cluster.sector = affiliation[1]
+            cluster.basis = "affiliation"
         if cluster.sector is None and affiliation is not None and affiliation[1]:
             cluster.sector = affiliation[1]
             cluster.basis = cluster.basis or "affiliation"

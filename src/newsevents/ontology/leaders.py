@@ -70,6 +70,35 @@ def offices(name: str) -> tuple[Office, ...]:
     return _index().get(key(name), ())
 
 
+@cache
+def _surnames() -> dict[str, frozenset[str]]:
+    people: dict[str, set[str]] = defaultdict(set)
+    for offices_ in _index().values():
+        for office in offices_:
+            words = key(office.person).split()
+            if len(words) > 1:
+                people[words[-1]].add(office.person)
+    return {k: frozenset(v) for k, v in people.items()}
+
+
+def holder_by_surname(name: str, when: str | None, *, sector: str | None) -> Holding | None:
+    """``holder`` for a surname alone ("Mugabe"), when exactly one person of that surname
+    held an office of ``sector`` (from the title the article gives) on ``when``, or, without a
+    date, ever."""
+    words = key(name).split()
+    if len(words) != 1:
+        return None
+    matches: list[Holding] = []
+    for person in _surnames().get(words[0], frozenset()):
+        mine = [o for o in offices(person) if o.person == person]
+        hits = _covering(mine, when) if when else mine
+        if any(o.sector == sector for o in hits):
+            found = holder(person, when)
+            if found is not None:
+                matches.append(found)
+    return matches[0] if len(matches) == 1 else None
+
+
 def known(name: str) -> bool:
     return key(name) in _index()
 
