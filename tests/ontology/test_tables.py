@@ -112,8 +112,6 @@ def test_agents_and_lexicon() -> None:
 
 @pytest.mark.slow
 def test_tables_are_built_from_their_sources() -> None:
-    pytest.importorskip("countryinfo", reason="the tables extra builds the tables")
-    pytest.importorskip("names", reason="the tables extra builds the tables")
     script = ROOT / "scripts" / "build_actor_tables.py"
     done = subprocess.run(
         [sys.executable, str(script), "--check", "--shared", str(SHARED)],
