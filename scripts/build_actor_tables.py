@@ -463,17 +463,7 @@ def build(shared: Path) -> dict[str, str]:
         ),
         "leaders.tsv": write_tsv(
             "leaders.tsv",
-            [
-                "name",
-                "aliases",
-                "country",
-                "sector",
-                "title",
-                "affiliation",
-                "start",
-                "end",
-                "source",
-            ],
+            LEADER_COLUMNS,
             leaders(shared, iso3, cameo_to_iso),
         ),
         "agents.tsv": write_tsv(

@@ -128,16 +128,9 @@ def _title_before(
             break
     if found.agent is None and not any(country_of(t.i) for t in run):
         return
+    # "NATO Secretary-General": NATO; not the "State" of "Secretary of State".
     in_title = {t.i for t in run[first:end]} if found.agent is not None else set()
-    for t in run:
-        found.used.add(t.i)
-        if t.lower_ in lexicon.words("former"):
-            found.former = True
-        if found.country is None and (code := country_of(t.i)):
-            found.country = code
-        # "NATO Secretary-General": NATO; not the "State" of "Secretary of State".
-        if found.affiliation is None and t.i not in in_title and is_org(t.i):
-            found.affiliation = t.i
+    _absorb(run, found, country_of=country_of, is_org=is_org, not_orgs=in_title)
 
 
 def _appositive(
@@ -160,14 +153,7 @@ def _appositive(
             and not is_org(t.i)
         ]
         found.title = _text(kept) if kept else None
-    for t in modifiers:
-        found.used.add(t.i)
-        if t.lower_ in lexicon.words("former"):
-            found.former = True
-        if found.country is None and (code := country_of(t.i)):
-            found.country = code
-        if found.affiliation is None and is_org(t.i):
-            found.affiliation = t.i
+    _absorb(modifiers, found, country_of=country_of, is_org=is_org, not_orgs=set())
     for prep in head.rights:
         if prep.dep_ != "prep" or prep.lower_ not in _AFFILIATION_PREPS:
             continue
@@ -182,6 +168,26 @@ def _appositive(
             org = next((t.i for t in obj.subtree if is_org(t.i)), None)
             if org is not None and found.affiliation is None:
                 found.affiliation = org
+
+
+def _absorb(
+    tokens: Sequence[Token],
+    found: Description,
+    *,
+    country_of: CountryOf,
+    is_org: IsOrg,
+    not_orgs: set[int],
+) -> None:
+    """Read "former", the first country and the first organisation among ``tokens``, which
+    all describe the person."""
+    for t in tokens:
+        found.used.add(t.i)
+        if t.lower_ in lexicon.words("former"):
+            found.former = True
+        if found.country is None and (code := country_of(t.i)):
+            found.country = code
+        if found.affiliation is None and t.i not in not_orgs and is_org(t.i):
+            found.affiliation = t.i
 
 
 def _text(tokens: Sequence[Token]) -> str:
