@@ -305,3 +305,21 @@ def test_real_articles_give_valid_actors(settings: Settings) -> None:
         assert [a.id for a in record.actors] == [f"a{i}" for i in range(1, len(firsts) + 1)]
         people += sum(a.type == "person" for a in record.actors)
     assert people >= 100
+
+
+def test_people_merge_by_name_not_by_family(settings: Settings) -> None:
+    record = actors_of(
+        "Hillary Clinton’s team met donors. Chelsea Clinton joined later. Clinton said the "
+        "campaign was strong, and Hillary thanked them. Chief Justice John G. Roberts Jr. "
+        "spoke; Roberts praised the museum.",
+        "2016-09-25",
+        settings,
+    )
+    hillary = by_name(record, "Hillary Clinton")
+    # The possessive stays out of the name and the mention.
+    assert mention_texts(hillary)[0] == "Hillary Clinton"
+    assert {"Clinton", "Hillary"} <= set(mention_texts(hillary))
+    assert mention_texts(by_name(record, "Chelsea Clinton")) == ["Chelsea Clinton"]
+    roberts = by_name(record, "John G. Roberts Jr.")
+    assert "Roberts" in mention_texts(roberts)
+    assert (roberts.sector, roberts.title) == ("JUD", "Chief Justice")

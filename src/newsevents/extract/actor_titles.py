@@ -191,4 +191,9 @@ def _absorb(
 
 
 def _text(tokens: Sequence[Token]) -> str:
-    return "".join(t.text_with_ws for t in tokens).strip(" ,")
+    """The tokens as written, with a space where tokens left out stood between them."""
+    parts: list[str] = []
+    for t, nxt in zip(tokens, [*tokens[1:], None], strict=True):
+        gap = nxt is not None and nxt.i != t.i + 1
+        parts.append(t.text + (" " if gap and not t.whitespace_ else t.whitespace_))
+    return "".join(parts).strip(" ,")

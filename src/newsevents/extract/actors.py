@@ -69,6 +69,15 @@ class _Reader(GroupReader):
             if self._is_place(self.doc[start : ent.end]):
                 continue
             spans.append((start, ent.end))
+        for ent in self.doc.ents:
+            # "Trump" tagged ORG, "Modi" GPE: a name the leaders table knows is a person.
+            if (
+                ent.label_ in {"ORG", "GPE", "NORP"}
+                and not any(t.i in covered for t in ent)
+                and all(t.pos_ == "PROPN" for t in ent)
+                and leaders.known(coref.mention(self.doc, ent.start, ent.end).text)
+            ):
+                spans.append((ent.start, ent.end))
         in_ents = {t.i for e in self.doc.ents if e.label_ in _NAMED for t in e}
         for chain in self._propn_chains(covered | in_ents):
             if self._looks_like_person(chain):
@@ -111,7 +120,7 @@ class _Reader(GroupReader):
         )
 
     def _add_person(self, start: int, end: int) -> None:
-        text = self.doc[start:end].text
+        text = coref.mention(self.doc, start, end).text
         cluster = self._person_cluster(text)
         found = describe(
             self.doc,
@@ -130,21 +139,45 @@ class _Reader(GroupReader):
         cluster.descriptions.append(found)
 
     def _person_cluster(self, text: str) -> Cluster | None:
-        k = key(text)
-        words = k.split()
+        """The person ``text`` names again, latest first: the same full name; a surname
+        alone ("Modi") or a full name after its surname alone; a first name alone
+        ("Hillary") only when no surname matches; or the same person in the leaders table
+        ("Zelensky", "Volodymyr Zelenskyy"). "Bill Clinton" is not "Hillary Clinton"."""
+        words = _words(text)
+        if len(words) == 1:
+            # A surname two people share ("Clinton" after Hillary and Chelsea Clinton) is the
+            # one the article names most: family and colleagues get first names.
+            sharing = [
+                c
+                for c in self.clusters
+                if c.kind == "person"
+                and any(len(n) > 1 and n[-1] == words[0] for n in map(_words, c.names))
+            ]
+            if len(sharing) > 1:
+                return max(sharing, key=lambda c: len(c.mentions))
+        by_first: Cluster | None = None
         for cluster in reversed(self.clusters):
-            if cluster.kind != "person":
+            if cluster.kind != "person" or cluster.key.startswith("office:"):
                 continue
-            known = [key(n).split() for n in cluster.names]
-            for name in known:
-                # Same name, or one is the other's surname ("Modi", "Narendra Modi").
-                if words == name or words[-1:] == name or name[-1:] == words:
+            known = [_words(n) for n in cluster.names]
+            full = [n for n in known if len(n) > 1]
+            if words in known:
+                return cluster
+            if len(words) > 1:
+                same_surname = [n for n in full if n[-1] == words[-1]]
+                if same_surname and all(n[0] == words[0] for n in same_surname):
                     return cluster
+                if not full and known and all(n == words[-1:] for n in known):
+                    return cluster
+            elif any(n[-1] == words[0] for n in full):
+                return cluster
+            elif by_first is None and any(n[0] == words[0] for n in full):
+                by_first = cluster
             mine = leaders.holder(text, self.when)
             theirs = leaders.holder(cluster.names[0], self.when)
             if mine is not None and theirs is not None and mine.person == theirs.person:
                 return cluster
-        return None
+        return by_first
 
     def _rescue_surnames(self) -> None:
         """A known person's surname the model tagged as a place or organisation ("Kwatra"
@@ -202,7 +235,7 @@ class _Reader(GroupReader):
                 continue
             if not is_affiliation and not self._participates(span.root, place_ok=True):
                 continue
-            cluster = self._cluster("org:" + key(span.text), "organization")
+            cluster = self._org_named(span.text)
             cluster.org_name = cluster.org_name or span.text
             # "Israel's Cabinet", "the Latvian Constitutional Court": a national body.
             inside = [self.country_of(t.i) for t in span]
@@ -217,6 +250,17 @@ class _Reader(GroupReader):
                 cluster.sector = sector or (hit[0].sector if hit else None)
                 cluster.basis = "title"
             cluster.mentions.append((start, end))
+
+    def _org_named(self, text: str) -> Cluster:
+        """The organisation ``text`` names: an earlier one whose name ends with it ("the
+        Post" after "New York Post"), or a new one."""
+        k = key(text)
+        for cluster in self.clusters:
+            if cluster.kind == "organization" and cluster.org_name:
+                name = key(cluster.org_name)
+                if name == k or name.endswith(" " + k):
+                    return cluster
+        return self._cluster("org:" + k, "organization")
 
     def _states(self) -> None:
         mentioned = self._mentioned()
@@ -360,7 +404,9 @@ class _Reader(GroupReader):
                 said.affiliation = d.affiliation
         holding = None
         for name in sorted(cluster.names, key=lambda n: -len(n)):
-            holding = leaders.holder(name, self.when)
+            holding = leaders.holder(name, self.when) or leaders.holder(
+                " ".join(_words(name)), self.when
+            )
             if holding is not None:
                 break
         if holding is None and said.agent is not None and said.agent.kind == "title":
@@ -436,3 +482,11 @@ class _Reader(GroupReader):
                 text = ent.text
                 return (text[4:] if text.lower().startswith("the ") else text), None, None
         return None
+
+
+def _words(name: str) -> list[str]:
+    """The words of a name for comparing names, without "Jr." and the like."""
+    words = key(name.replace(",", " ")).split()
+    while len(words) > 1 and words[-1] in lexicon.words("name_suffix"):
+        words.pop()
+    return words

@@ -52,9 +52,18 @@ _WINDOW_SENTENCES = 2
 
 
 def mention(doc: Doc, start: int, end: int) -> Span:
-    """The record span of tokens ``start``..``end`` (exclusive)."""
+    """The record span of tokens ``start``..``end`` (exclusive), without a possessive
+    ending the tokenizer left attached ("Clinton’s" -> "Clinton")."""
     s = doc[start:end]
-    return Span(start=s.start_char, end=s.end_char, text=s.text)
+    text, stop = s.text, s.end_char
+    for ending in POSSESSIVES:
+        if text.endswith(ending) and len(text) > len(ending):
+            text, stop = text[: -len(ending)], stop - len(ending)
+            break
+    return Span(start=s.start_char, end=stop, text=text)
+
+
+POSSESSIVES = ("'s", "’s")
 
 
 def with_id(actor: Actor, actor_id: str) -> Actor:
