@@ -33,6 +33,18 @@ CATALOGUE: Final[dict[str, str]] = {
     ),
     # extract
     "NE401": "extraction failed ({detail})",
+    # store
+    "NE501": "not a newsevents store ({detail}); give another --db",
+    "NE502": (
+        "the store has schema version {found}, newer than this newsevents supports ({supported}); "
+        "upgrade newsevents"
+    ),
+    "NE503": "cannot open the store ({detail})",
+    "NE504": "no store here; create one with newsevents ingest",
+    "NE505": "invalid value {value!r} ({detail})",
+    "NE506": "migration to schema version {version} failed, the store is unchanged ({detail})",
+    "NE507": "cannot write the export ({detail})",
+    "NE508": "near-duplicate of {canonical}, whose extraction failed; not stored",
     # eval
     "NE701": "unknown or unreadable gold data ({detail})",
 }
