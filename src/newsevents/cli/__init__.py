@@ -8,8 +8,13 @@ import logging
 import click
 
 from .. import __version__
+from .dyads import dyads_command
 from .eval import eval_command
+from .export import export_command
 from .extract import extract
+from .ingest import ingest_command
+from .query import query_command
+from .stats import stats_command
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -25,3 +30,8 @@ def main(verbose: bool) -> None:
 
 main.add_command(extract)
 main.add_command(eval_command)
+main.add_command(ingest_command)
+main.add_command(query_command)
+main.add_command(dyads_command)
+main.add_command(export_command)
+main.add_command(stats_command)
