@@ -97,7 +97,7 @@ def dyads_command(
     )
     if fmt != "sparkline":
         title = f"{where.source} -> {where.target} by {freq}" + (" (both directions)" if both else "")
-        write_table(table, fmt, shown=columns, title=title)
+        write_table(table, fmt, title=title)
     if fmt in ("table", "sparkline"):
         _sparklines(series, measure)
 

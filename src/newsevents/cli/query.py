@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import sys
+from collections.abc import Callable
 from typing import Any
 
 import click
@@ -17,11 +18,37 @@ from .output import dumps
 from .store_options import db_option, filter_options, jsonable, make_filter
 
 FORMATS = ("table", "csv", "json", "jsonl")
-# Columns shown in the terminal table; csv and json have them all.
-TABLE_COLUMNS = (
-    "day", "source", "source_country", "cameo", "plover", "target", "target_country",
-    "location", "modality", "goldstein", "num_articles", "sentence",
-)  # fmt: skip
+# The terminal table: (heading, how to show a row); csv and json have every column.
+SHOWN: tuple[tuple[str, Callable[[dict[str, Any]], Any]], ...] = (
+    ("day", lambda r: r["day"]),
+    ("source", lambda r: _party(r, "source")),
+    ("event", lambda r: _event(r)),
+    ("target", lambda r: _party(r, "target")),
+    ("place", lambda r: r["location"]),
+    ("arts", lambda r: r["num_articles"]),
+    ("sentence", lambda r: _cut(r["sentence"], 60)),
+)
+
+
+def _event(record: dict[str, Any]) -> str:
+    parts = [record["cameo"], record["plover"]]
+    if record["modality"] != "asserted":
+        parts.append(f"({record['modality']})")
+    return " ".join(str(p) for p in parts if p)
+
+
+def _cut(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
+NO_WRAP = frozenset({"day", "period", "arts"})
+
+
+def _party(record: dict[str, Any], role: str) -> str | None:
+    text, country = record[role], record[f"{role}_country"]
+    if text is None:
+        return None
+    return f"{text} ({country})" if country else text
 
 
 @click.command(name="query")
@@ -48,11 +75,18 @@ def query_command(db: str, fmt: str, limit: int | None, **filters: str | None) -
     except NewsEventsError as e:
         click.echo(str(e), err=True)
         sys.exit(EXIT_INPUT)
-    write_table(table, fmt, shown=TABLE_COLUMNS, title=f"{len(table.rows)} events")
+    write_table(table, fmt, shown=SHOWN, title=f"{len(table.rows)} events")
 
 
-def write_table(table: Table, fmt: str, *, shown: tuple[str, ...], title: str) -> None:
-    """Print ``table`` to stdout in ``fmt`` (table shows the ``shown`` columns)."""
+def write_table(
+    table: Table,
+    fmt: str,
+    *,
+    shown: tuple[tuple[str, Callable[[dict[str, Any]], Any]], ...] | None = None,
+    title: str,
+) -> None:
+    """Print ``table`` to stdout in ``fmt``; a terminal table shows ``shown`` (every column
+    when None)."""
     records = [
         {c: jsonable(v) for c, v in zip(table.columns, row, strict=True)} for row in table.rows
     ]
@@ -66,12 +100,21 @@ def write_table(table: Table, fmt: str, *, shown: tuple[str, ...], title: str) -
         for record in records:
             click.echo(dumps(record))
     else:
+        columns = shown or tuple((c, _getter(c)) for c in table.columns)
         rich = RichTable(title=title, title_justify="left")
-        for column in shown:
-            rich.add_column(column, overflow="fold")
+        for i, (heading, _) in enumerate(columns):
+            # Dates and counts stay on one line; the rest wraps, the sentence taking most room.
+            last = i == len(columns) - 1 and shown is not None
+            rich.add_column(
+                heading, no_wrap=heading in NO_WRAP, overflow="fold", ratio=2 if last else None
+            )
         for record in records:
-            rich.add_row(*(_cell(record[c]) for c in shown))
+            rich.add_row(*(_cell(get(record)) for _, get in columns))
         Console().print(rich)
+
+
+def _getter(column: str) -> Callable[[dict[str, Any]], Any]:
+    return lambda record: record[column]
 
 
 def _csv(value: Any) -> Any:

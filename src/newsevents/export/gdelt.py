@@ -90,7 +90,8 @@ def _field(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, float):
-        return f"{value:g}" if abs(value) < 1e15 else str(value)
+        # repr keeps every digit (43.10562, not 43.1056); integral values lose the ".0".
+        return str(int(value)) if value.is_integer() else repr(value)
     # GDELT files have no quoting: a tab or newline inside a name would shift every column.
     return " ".join(str(value).split())
 
