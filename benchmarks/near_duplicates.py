@@ -58,7 +58,9 @@ def prepare(shared: Path, seed: int) -> list[tuple[Any, Signature]]:
     return prepared
 
 
-def run(prepared: list[tuple[Any, Signature]], dedup: DedupSettings, split: str | None) -> dict[str, Any]:
+def run(
+    prepared: list[tuple[Any, Signature]], dedup: DedupSettings, split: str | None
+) -> dict[str, Any]:
     index = NearDuplicateIndex(dedup)
     group = {item.id: item.group for item, _ in prepared}
     kind = {item.id: item.kind for item, _ in prepared}
@@ -137,9 +139,9 @@ def main() -> None:
           f"settings {report['settings']}")  # fmt: skip
     for split in ("dev", "test", "all"):
         r = report[split]
-        print(f"{split:5} pairs {r['pairs']:5}  links {r['links']:5}  precision {r['precision']:.4f}"
-              f"  recall {r['recall']:.4f}  F1 {r['f1']:.4f}  links between originals "
-              f"{len(r['links_between_originals'])}")  # fmt: skip
+        print(f"{split:5} pairs {r['pairs']:5}  links {r['links']:5}"
+              f"  precision {r['precision']:.4f}  recall {r['recall']:.4f}  F1 {r['f1']:.4f}"
+              f"  links between originals {len(r['links_between_originals'])}")  # fmt: skip
     print("recall by edit (all):", json.dumps(report["all"]["recall_by_edit"]))
     for a, b in report["all"]["links_between_originals"]:
         print(f"  original linked to original: {a} -> {b}")

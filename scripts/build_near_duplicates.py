@@ -59,8 +59,7 @@ BOILERPLATE = (
     "This story has been published from a wire agency feed without modifications to the "
     "text. Only the headline has been changed.",
     "Advertisement. Story continues below.",
-    "Reporting by staff writers; additional reporting by wire services. Editing by the "
-    "news desk.",
+    "Reporting by staff writers; additional reporting by wire services. Editing by the news desk.",
     "Please read our comment policy before commenting. Comments are moderated and may take "
     "some time to appear.",
 )
@@ -217,7 +216,9 @@ def build(shared: Path, *, seed: int = 13) -> list[Item]:
     copies: list[Item] = []
     for record_id, text, title in originals(shared):
         split = split_of(record_id)
-        items.append(Item(record_id, record_id, record_id, "original", split, text=text, title=title))
+        items.append(
+            Item(record_id, record_id, record_id, "original", split, text=text, title=title)
+        )
         edits = _plan_edits(rng, text)
         copied = text
         for edit in edits:

@@ -75,7 +75,9 @@ def test_values_of_one_event(store_db: Path, tmp_path: Path) -> None:
     rows = [r for r in _read_back(out) if r["SOURCEURL"].endswith("000_1839534ac2fbbf65.txt")]
     assert len(rows) == 1
     row = rows[0]
-    assert row["SQLDATE"] == "20240708" and row["FractionDate"] == "2024.5973"  # 2024 + (7 * 30 + 8) / 365
+    assert (
+        row["SQLDATE"] == "20240708" and row["FractionDate"] == "2024.5973"
+    )  # 2024 + (7 * 30 + 8) / 365
     assert (row["Actor1Code"], row["Actor1Name"], row["Actor1CountryCode"]) == (
         "INDGOV",
         "NARENDRA MODI",

@@ -31,7 +31,7 @@ def test_round_trip(store_db: Path, tmp_path: Path) -> None:
     assert n == len(events) == len(stored) == 18
     by_id = {str(r[0]): r for r in stored}
     for event in events:
-        gid, plover, mode, cameo, goldstein, source, target, sentence, day = by_id[
+        _gid, plover, mode, cameo, goldstein, source, target, sentence, day = by_id[
             str(event["event_id"])
         ]
         assert event["format"] == FORMAT

@@ -27,9 +27,7 @@ def rich_record(sample_record: ArticleRecord) -> ArticleRecord:
 
 
 @pytest.fixture(scope="session")
-def _built_store(
-    tmp_path_factory: pytest.TempPathFactory, rich_record: ArticleRecord
-) -> Path:
+def _built_store(tmp_path_factory: pytest.TempPathFactory, rich_record: ArticleRecord) -> Path:
     db = tmp_path_factory.mktemp("built") / "store.duckdb"
     records = [rich_record] + [
         other_story(rich_record, doc_id=i, published=day) for i, day in LATER

@@ -42,7 +42,7 @@ def articles(name: str, n: int, *, skip: int = 0) -> list[dict[str, Any]]:
 
 def write_jsonl(path: Path, records: list[dict[str, Any]], *, bad_lines: int = 0) -> Path:
     lines = [json.dumps(r, ensure_ascii=False) for r in records]
-    lines += ['{"id": "broken-%d", "text": ' % i for i in range(bad_lines)]
+    lines += [f'{{"id": "broken-{i}", "text": ' for i in range(bad_lines)]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
 

@@ -82,9 +82,11 @@ def test_killed_ingest_resumes_to_the_clean_result(
     result = subprocess.run(command, capture_output=True, text=True, check=True)
     assert snapshot(db) == expected
     assert "already stored" in result.stderr
-    runs = duckdb.connect(str(db), read_only=True).execute(
-        "SELECT status FROM ingest_runs ORDER BY id"
-    ).fetchall()
+    runs = (
+        duckdb.connect(str(db), read_only=True)
+        .execute("SELECT status FROM ingest_runs ORDER BY id")
+        .fetchall()
+    )
     assert runs[-1] == ("done",)
     if commits:
         assert ("interrupted",) in runs

@@ -51,7 +51,11 @@ def test_both_directions_are_two_series(store_db: Path) -> None:
 def test_every_frequency_sums_to_the_same_total(store_db: Path, freq: str) -> None:
     where = EventFilter(since=dt.date(2024, 7, 1), until=dt.date(2024, 9, 30))
     series = dyad_series(
-        open_store(store_db), source="IND", target="RUS", freq=freq, where=where  # type: ignore[arg-type]
+        open_store(store_db),
+        source="IND",
+        target="RUS",
+        freq=freq,
+        where=where,  # type: ignore[arg-type]
     )
     assert sum(p.events for p in series) == 9
     assert series[0].period == truncate(dt.date(2024, 7, 1), freq)  # type: ignore[arg-type]

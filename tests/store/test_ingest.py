@@ -212,7 +212,7 @@ def test_workers_never_change_what_is_stored(tmp_path: Path, small_settings: Set
     records = articles("LGL/dev.jsonl", 8, skip=40)
     corpus = write_jsonl(
         tmp_path / "a.jsonl",
-        records + [_wire(records[0], outlet="x.com", suffix="\n\nSubscribe now.")],
+        [*records, _wire(records[0], outlet="x.com", suffix="\n\nSubscribe now.")],
     )
     one, two = tmp_path / "one.duckdb", tmp_path / "two.duckdb"
     _ingest([corpus], one, small_settings)

@@ -58,7 +58,7 @@ def test_new_store_has_the_current_version(tmp_path: Path) -> None:
     connection = open_store(tmp_path / "new.duckdb", write=True)
     rows = connection.execute("SELECT application, version FROM schema_version").fetchall()
     assert rows == [(APPLICATION, v) for v in sorted(MIGRATIONS)]
-    assert SCHEMA_VERSION == max(MIGRATIONS)
+    assert max(MIGRATIONS) == SCHEMA_VERSION
 
 
 def test_schema_sql_equals_the_sum_of_the_migrations(tmp_path: Path) -> None:

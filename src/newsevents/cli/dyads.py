@@ -96,7 +96,9 @@ def dyads_command(
         rows=[(p.period, p.source, p.target, *_values(p, measure)) for p in series],
     )
     if fmt != "sparkline":
-        title = f"{where.source} -> {where.target} by {freq}" + (" (both directions)" if both else "")
+        title = f"{where.source} -> {where.target} by {freq}" + (
+            " (both directions)" if both else ""
+        )
         write_table(table, fmt, title=title)
     if fmt in ("table", "sparkline"):
         _sparklines(series, measure)
@@ -114,7 +116,9 @@ def _sparklines(series: list[DyadPeriod], measure: str) -> None:
         if measure == "quad":
             for i, name in enumerate(QUADS):
                 values = [float(p.quads[i]) for p in rows]
-                console.print(f"{s}->{t} q{i + 1} {name:17} {sparkline(values)} max {max(values):g}")
+                console.print(
+                    f"{s}->{t} q{i + 1} {name:17} {sparkline(values)} max {max(values):g}"
+                )
         else:
             values = [p.goldstein if measure == "goldstein" else float(p.events) for p in rows]
             label = "goldstein" if measure == "goldstein" else "events"

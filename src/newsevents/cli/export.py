@@ -43,7 +43,9 @@ def export_command(db: str, fmt: str, out: str, **filters: str | None) -> None:
                 n = write_plover(connection, out, where)
                 message = f"wrote {n} events to {out} (PLOVER JSON Lines)"
             else:
-                counts = write_tables(connection, out, "parquet" if fmt == "parquet" else "csv", where)
+                counts = write_tables(
+                    connection, out, "parquet" if fmt == "parquet" else "csv", where
+                )
                 listed = ", ".join(f"{t} {n}" for t, n in counts.items())
                 message = f"wrote {len(counts)} {fmt} files to {out}: {listed}"
         finally:

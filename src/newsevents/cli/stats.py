@@ -35,8 +35,7 @@ def stats_command(db: str, as_json: bool) -> None:
         return
     console = Console()
     console.print(
-        f"{stats['store']}: schema version {stats['schema_version']}, "
-        f"{stats['bytes'] / 1e6:.1f} MB"
+        f"{stats['store']}: schema version {stats['schema_version']}, {stats['bytes'] / 1e6:.1f} MB"
     )
     _pairs(console, "documents", stats["documents"])
     _pairs(console, "rows per table", stats["tables"])

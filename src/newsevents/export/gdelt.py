@@ -146,8 +146,12 @@ def _row(r: dict[str, Any]) -> dict[str, Any]:
         "MonthYear": day.strftime("%Y%m") if day else None,
         "Year": day.year if day else None,
         "FractionDate": round(day.year + (day.month * 30 + day.day) / 365, 4) if day else None,
-        **_actor("Actor1", r["source_text"], r["source_name"], r["source_country"], r["source_sector"]),
-        **_actor("Actor2", r["target_text"], r["target_name"], r["target_country"], r["target_sector"]),
+        **_actor(
+            "Actor1", r["source_text"], r["source_name"], r["source_country"], r["source_sector"]
+        ),
+        **_actor(
+            "Actor2", r["target_text"], r["target_name"], r["target_country"], r["target_sector"]
+        ),
         "IsRootEvent": 1 if r["in_lead"] else 0,
         "EventCode": cameo,
         "EventBaseCode": cameo[:3],

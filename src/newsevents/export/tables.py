@@ -32,9 +32,7 @@ ALL_TABLES: Final = (
 )
 
 
-def table_select(
-    connection: duckdb.DuckDBPyConnection, table: str, fmt: TableFormat
-) -> str:
+def table_select(connection: duckdb.DuckDBPyConnection, table: str, fmt: TableFormat) -> str:
     """The select list for ``table``: every column, made CSV-safe when ``fmt`` is csv."""
     columns = connection.execute(
         "SELECT column_name, data_type FROM information_schema.columns "
@@ -86,7 +84,7 @@ def write_tables(
     options = "FORMAT parquet" if fmt == "parquet" else "FORMAT csv, HEADER true"
     for table in ALL_TABLES:
         if where.is_empty():
-            condition, params = "TRUE", []
+            condition, params = "TRUE", list[object]()
         else:
             scoped = _scope(table, where)
             if scoped is None:

@@ -46,7 +46,7 @@ class DedupSettings:
 class Signature:
     """A body's MinHash values (uint32) and the size of its shingle set."""
 
-    values: np.ndarray  # type: ignore[type-arg]
+    values: np.ndarray
     shingles: int
 
     def to_blob(self) -> bytes:

@@ -58,7 +58,7 @@ def dyad_series(
             params,
         ).fetchall()
         for period, *values in rows:
-            found[(s, t, period)] = tuple(values)  # type: ignore[assignment]
+            found[(s, t, period)] = tuple(values)
             days.append(period)
     if base.since:
         days.append(truncate(base.since, freq))

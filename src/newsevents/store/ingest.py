@@ -158,7 +158,9 @@ def _write(
     for slot in plan.slots:
         if isinstance(slot, Copy) and slot.match.canonical_id in failed:
             # Its story was never stored: the copy fails too, the same way on every re-run.
-            error = NewsEventsError("NE508", slot.document.source, canonical=slot.match.canonical_id)
+            error = NewsEventsError(
+                "NE508", slot.document.source, canonical=slot.match.canonical_id
+            )
             items.append(error.to_failure())
             continue
         if not isinstance(slot, _New):

@@ -52,8 +52,10 @@ def load_record(connection: duckdb.DuckDBPyConnection, doc_id: str) -> ArticleRe
 def _select(connection: duckdb.DuckDBPyConnection, table: str, doc_id: str) -> list[Record]:
     columns = COLUMNS[table]
     key = "id" if table == "documents" else "doc_id"
-    order = "" if table == "documents" else " ORDER BY " + (
-        "owner, owner_idx, idx" if table == "mentions" else "idx"
+    order = (
+        ""
+        if table == "documents"
+        else " ORDER BY " + ("owner, owner_idx, idx" if table == "mentions" else "idx")
     )
     quoted = ", ".join(f'"{c}"' for c in columns)
     rows = connection.execute(
@@ -157,8 +159,7 @@ def _event(e: Record, mentions: list[Record]) -> Event:
         confidence=e["confidence"],
         acled=json.loads(e["acled_json"]) if e["acled_json"] is not None else None,
         mentions=tuple(
-            Evidence(sentence=m["text"], start=m["char_start"], end=m["char_end"])
-            for m in mentions
+            Evidence(sentence=m["text"], start=m["char_start"], end=m["char_end"]) for m in mentions
         ),
     )
 

@@ -106,13 +106,17 @@ def record_rows(record: ArticleRecord, *, seq: int) -> dict[str, list[Row]]:
         )
     rows["quotes"].extend(_quote_row(doc_id, i, q) for i, q in enumerate(record.quotes))
     rows["quantities"].extend(
-        (doc_id, i, q.text, q.start, q.end, q.value, q.unit, q.kind, q.subject, q.period)
-        + (q.approximate, q.actor_id)
+        (
+            *(doc_id, i, q.text, q.start, q.end, q.value, q.unit, q.kind),
+            *(q.subject, q.period, q.approximate, q.actor_id),
+        )
         for i, q in enumerate(record.quantities)
     )
     rows["places"].extend(
-        (doc_id, i, p.text, p.start, p.end, p.name, p.country, p.admin1, p.lat, p.lon)
-        + (p.feature, p.geonameid, p.confidence)
+        (
+            *(doc_id, i, p.text, p.start, p.end, p.name, p.country, p.admin1, p.lat, p.lon),
+            *(p.feature, p.geonameid, p.confidence),
+        )
         for i, p in enumerate(record.places)
     )
     rows["times"].extend(
@@ -177,7 +181,11 @@ def _event_row(doc_id: str, i: int, e: Event, published: str | None) -> Row:
         )
         + (e.modality, e.reported_by, e.evidence.sentence, e.evidence.start, e.evidence.end)
         + (e.trigger.text, e.trigger.start, e.trigger.end, e.confidence)
-        + (json.dumps(e.acled, sort_keys=True, ensure_ascii=False) if e.acled is not None else None,)
+        + (
+            json.dumps(e.acled, sort_keys=True, ensure_ascii=False)
+            if e.acled is not None
+            else None,
+        )
     )
 
 

@@ -23,8 +23,7 @@ def store_stats(connection: duckdb.DuckDBPyConnection, path: str | Path) -> dict
     documents = int(_one(c, "SELECT count(*) FROM documents"))
     copies = int(_one(c, "SELECT count(*) FROM duplicates"))
     first, last = c.execute(
-        "SELECT min(try_cast(published AS DATE)), max(try_cast(published AS DATE)) "
-        "FROM documents"
+        "SELECT min(try_cast(published AS DATE)), max(try_cast(published AS DATE)) FROM documents"
     ).fetchone() or (None, None)
     event_first, event_last = c.execute("SELECT min(day), max(day) FROM events").fetchone() or (
         None,
@@ -39,7 +38,9 @@ def store_stats(connection: duckdb.DuckDBPyConnection, path: str | Path) -> dict
             "stored": documents,
             "stories": documents - copies,
             "copies": copies,
-            "stories_with_copies": int(_one(c, "SELECT count(*) FROM stories WHERE num_articles > 1")),
+            "stories_with_copies": int(
+                _one(c, "SELECT count(*) FROM stories WHERE num_articles > 1")
+            ),
             "largest_story_articles": int(
                 _one(c, "SELECT coalesce(max(num_articles), 0) FROM stories")
             ),

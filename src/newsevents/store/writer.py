@@ -140,9 +140,9 @@ class Writer:
             else:
                 document = item.document
                 tables["documents"].append(document_row(document, seq=self._next_seq))
+                match = item.match
                 duplicates.append(
-                    (document.id, item.match.canonical_id)
-                    + (item.match.jaccard, item.match.containment)
+                    (document.id, match.canonical_id, match.jaccard, match.containment)
                 )
                 copies += 1
             stored_sources.append(document.source)
@@ -154,7 +154,9 @@ class Writer:
             for name, rows in tables.items():
                 _insert(c, name, COLUMNS[name], rows)
             _insert(c, "signatures", ("doc_id", "shingles", "minhash"), signatures)
-            _insert(c, "duplicates", ("doc_id", "canonical_id", "jaccard", "containment"), duplicates)
+            _insert(
+                c, "duplicates", ("doc_id", "canonical_id", "jaccard", "containment"), duplicates
+            )
             _insert(c, "failures", ("id", "source", "code", "message"), failures, ignore=True)
             if stored_sources:
                 # An input that failed before and is stored now is no longer a failure.
@@ -162,12 +164,12 @@ class Writer:
                     "DELETE FROM failures WHERE source IN (SELECT unnest(?))", [stored_sources]
                 )
             if self.run_id is not None:
+                moved = [counts.read, new, copies, counts.already_stored, len(failures), events]
                 c.execute(
                     "UPDATE ingest_runs SET n_read = n_read + ?, n_new = n_new + ?, "
                     "n_duplicates = n_duplicates + ?, n_already_stored = n_already_stored + ?, "
                     "n_failed = n_failed + ?, n_events = n_events + ? WHERE id = ?",
-                    [counts.read, new, copies, counts.already_stored, len(failures), events]
-                    + [self.run_id],
+                    [*moved, self.run_id],
                 )
             c.execute("COMMIT")
         except BaseException:
