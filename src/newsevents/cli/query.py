@@ -75,7 +75,12 @@ def query_command(db: str, fmt: str, limit: int | None, **filters: str | None) -
     except NewsEventsError as e:
         click.echo(str(e), err=True)
         sys.exit(EXIT_INPUT)
-    write_table(table, fmt, shown=SHOWN, title=f"{len(table.rows)} events")
+    write_table(
+        table,
+        fmt,
+        shown=SHOWN,
+        title=f"{len(table.rows)} event{'' if len(table.rows) == 1 else 's'}",
+    )
 
 
 def write_table(
