@@ -38,7 +38,13 @@ def _values(p: DyadPeriod, measure: str) -> tuple[Any, ...]:
 @db_option
 @click.option("--source", required=True, metavar="CODE", help="Source country (e.g. IND).")
 @click.option("--target", required=True, metavar="CODE", help="Target country (e.g. RUS).")
-@click.option("--freq", type=click.Choice(FREQS), default="month", show_default=True)
+@click.option(
+    "--freq",
+    type=click.Choice(FREQS),
+    default="month",
+    show_default=True,
+    help="Period length; weeks start on Monday.",
+)
 @click.option(
     "--measure",
     type=click.Choice(MEASURES),

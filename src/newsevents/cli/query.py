@@ -54,7 +54,14 @@ def _party(record: dict[str, Any], role: str) -> str | None:
 @click.command(name="query")
 @db_option
 @filter_options()
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS),
+    default="table",
+    show_default=True,
+    help="table: main columns for the terminal; csv, json, jsonl: every column.",
+)
 @click.option("--limit", type=click.IntRange(min=1), help="At most this many events.")
 def query_command(db: str, fmt: str, limit: int | None, **filters: str | None) -> None:
     """Events in the store matching every filter given, in date order.
