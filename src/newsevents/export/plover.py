@@ -14,7 +14,7 @@ from typing import Any, Final
 
 import duckdb
 
-from ..store.query import EventFilter
+from ..store.query import FROM_EVENTS_WITH_ACTORS, EventFilter
 from .files import atomic_text
 
 FORMAT: Final = "newsevents.plover/1"
@@ -27,11 +27,6 @@ SELECT e.gid, e.doc_id, e.id, e.day, e.date, e.date_precision, e.plover, e.mode,
        e.has_location, e.location_name, e.location_country, e.location_lat, e.location_lon,
        e.evidence_sentence, e.evidence_start, e.evidence_end,
        d.title, d.url, d.published, s.num_articles, s.num_sources
-FROM events e
-JOIN documents d ON d.id = e.doc_id
-JOIN stories s ON s.doc_id = e.doc_id
-LEFT JOIN actors sa ON sa.doc_id = e.doc_id AND sa.id = e.source_actor_id
-LEFT JOIN actors ta ON ta.doc_id = e.doc_id AND ta.id = e.target_actor_id
 """
 
 
@@ -40,7 +35,8 @@ def plover_events(
 ) -> list[dict[str, Any]]:
     condition, params = (where or EventFilter()).where()
     cursor = connection.execute(
-        f"{SELECT} WHERE e.plover IS NOT NULL AND {condition} ORDER BY e.day, d.seq, e.idx",
+        f"{SELECT} {FROM_EVENTS_WITH_ACTORS} WHERE e.plover IS NOT NULL AND {condition} "
+        "ORDER BY e.day, d.seq, e.idx",
         params,
     )
     names = [c[0] for c in cursor.description or ()]

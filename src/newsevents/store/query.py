@@ -157,6 +157,12 @@ EVENT_COLUMNS: Final[tuple[tuple[str, str], ...]] = (
 FROM_EVENTS: Final = (
     "FROM events e JOIN documents d ON d.id = e.doc_id JOIN stories s ON s.doc_id = e.doc_id"
 )
+# FROM_EVENTS plus the actors the event's source and target resolve to (sa, ta).
+FROM_EVENTS_WITH_ACTORS: Final = (
+    FROM_EVENTS
+    + " LEFT JOIN actors sa ON sa.doc_id = e.doc_id AND sa.id = e.source_actor_id"
+    + " LEFT JOIN actors ta ON ta.doc_id = e.doc_id AND ta.id = e.target_actor_id"
+)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -19,10 +19,11 @@ from ..errors import NewsEventsError
 logger = logging.getLogger(__name__)
 
 APPLICATION: Final = "newsevents"
-# version -> (migration file, what it adds). schema.sql is the sum of them all.
+# version -> (file, what it adds). A new store runs them all in order, an old one those it
+# lacks: one path to every version, so new and migrated stores cannot drift apart.
 MIGRATIONS: Final[dict[int, tuple[str, str]]] = {
-    1: ("001_initial.sql", "documents, actors, mentions, events, quotes, quantities, places"),
-    2: ("002_near_duplicates.sql", "near-duplicate signatures, duplicates, stories view"),
+    1: ("schema.sql", "documents, actors, mentions, events, quotes, quantities, places"),
+    2: ("migrations/002_near_duplicates.sql", "near-duplicate signatures, duplicates, stories"),
 }
 SCHEMA_VERSION: Final = max(MIGRATIONS)
 DEFAULT_DB: Final = "newsevents.duckdb"
@@ -38,12 +39,8 @@ CREATE TABLE schema_version (
 """
 
 
-def schema_sql() -> str:
-    return _package_text("schema.sql")
-
-
 def migration_sql(version: int) -> str:
-    return _package_text(f"migrations/{MIGRATIONS[version][0]}")
+    return _package_text(MIGRATIONS[version][0])
 
 
 def _package_text(name: str) -> str:
@@ -139,8 +136,8 @@ def _initialize(connection: duckdb.DuckDBPyConnection, name: str) -> None:
     try:
         connection.execute("BEGIN TRANSACTION")
         connection.execute(VERSION_TABLE)
-        connection.execute(schema_sql())
         for version, (_, description) in sorted(MIGRATIONS.items()):
+            connection.execute(migration_sql(version))
             connection.execute(
                 "INSERT INTO schema_version (application, version, description) VALUES (?, ?, ?)",
                 [APPLICATION, version, description],

@@ -1,6 +1,6 @@
--- The newsevents store schema (current version: 2), for new stores. Old stores reach the same
--- schema by the migrations in migrations/ (a test checks that both give identical tables).
--- Documentation: docs/store.md.
+-- The newsevents store, schema version 1: documents and every list of newsevents.article/1.
+-- A new store runs this file, then each migration in migrations/ in order (version 2 on);
+-- an old store runs the migrations it lacks. docs/store.md describes the whole schema.
 -- Offsets (char_start, char_end) index documents.body, 0-based and end-exclusive, as in records.
 -- Child rows are keyed by (doc_id, idx): idx is the position in the record's list, so a record
 -- read back from the store has its lists in the order the extractors wrote them.
@@ -194,42 +194,5 @@ CREATE TABLE ingest_runs (
     n_new BIGINT NOT NULL DEFAULT 0,
     n_already_stored BIGINT NOT NULL DEFAULT 0,
     n_failed BIGINT NOT NULL DEFAULT 0,
-    n_events BIGINT NOT NULL DEFAULT 0,
-    n_duplicates BIGINT NOT NULL DEFAULT 0
+    n_events BIGINT NOT NULL DEFAULT 0
 );
-
--- Near-duplicates (version 2).
-CREATE TABLE signatures (
-    doc_id VARCHAR PRIMARY KEY,      -- canonical documents only (copies are never matched against)
-    shingles INTEGER NOT NULL,       -- distinct word 5-shingles of the body
-    minhash BLOB NOT NULL            -- MinHash values, little-endian uint32, one per permutation
-);
-
-CREATE TABLE duplicates (
-    doc_id VARCHAR PRIMARY KEY,      -- the copy
-    canonical_id VARCHAR NOT NULL,   -- the first stored document of the story
-    jaccard DOUBLE NOT NULL,         -- MinHash estimate of the shingle-set Jaccard similarity
-    containment DOUBLE NOT NULL      -- estimated share of the smaller set found in the larger
-);
-
--- One row per story: its canonical document, how many articles and outlets carried it.
--- An outlet is the host of a document's URL (without "www."); documents without a URL
--- count as one outlet each, so NumSources is never below 1.
-CREATE VIEW stories AS
-WITH members AS (
-    SELECT id AS doc_id, id AS canonical_id, url
-    FROM documents
-    WHERE id NOT IN (SELECT doc_id FROM duplicates)
-    UNION ALL
-    SELECT c.doc_id, c.canonical_id, m.url
-    FROM duplicates c JOIN documents m ON m.id = c.doc_id
-)
-SELECT
-    canonical_id AS doc_id,
-    count(*) AS num_articles,
-    count(DISTINCT coalesce(
-        nullif(regexp_extract(lower(url), '^[a-z]+://(?:www\.)?([^/:?#]+)', 1), ''),
-        'doc:' || doc_id
-    )) AS num_sources
-FROM members
-GROUP BY canonical_id;
