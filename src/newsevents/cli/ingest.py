@@ -26,6 +26,15 @@ def _line(counts: IngestCounts) -> str:
     )
 
 
+def _progress(counts: IngestCounts) -> str:
+    """The short form of the summary, for the progress line of an 80-column terminal."""
+    return (
+        f"read {counts.read} · new {counts.new} · dup {counts.duplicates} · "
+        f"had {counts.already_stored} · failed {counts.failed} · events {counts.events} · "
+        f"{counts.rate:.1f}/s"
+    )
+
+
 @click.command(name="ingest")
 @click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
 @db_option
@@ -111,7 +120,7 @@ def ingest_command(
                 inputs=inputs,
                 workers=workers,
                 date=date,
-                on_batch=lambda c: progress.update(task, description=_line(c)),
+                on_batch=lambda c: progress.update(task, description=_progress(c)),
                 on_failure=on_failure,
             )
     except NewsEventsError as e:
