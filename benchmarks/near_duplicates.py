@@ -8,7 +8,9 @@ runs the store's detector over them in that order: an item is linked to the earl
 copies, or becomes a story itself. A link is correct when both items come from the same
 article. Precision = correct links / links; recall = article pairs whose later item was linked
 to the earlier / article pairs. Links between two originals count as false positives (some may
-be real duplicates in the datasets; they are listed). Reported for the dev and test halves of
+be real duplicates in the datasets; they are listed), and so do links of follow-ups (another
+article's lead over this one's body: a new story that must be parsed); how many follow-ups
+were linked is reported on its own. Reported for the dev and test halves of
 the set (split by record id); ``--tune`` picks thresholds on dev by F1 and reports test.
 """
 
@@ -80,6 +82,9 @@ def run(
     pairs = sum(1 for n in members.values() if n == 2)
     correct = [(a, b) for a, b in links if group[a] == group[b]]
     between_originals = [(a, b) for a, b in links if kind[a] == kind[b] == "original"]
+    followups = [item.id for item in items if item.kind == "followup"]
+    # A follow-up linked either way (as the copy, or as the story a later item was linked to).
+    linked_followups = {x for link in links for x in link if kind[x] == "followup"}
     precision = len(correct) / len(links) if links else 0.0
     recall = len(correct) / pairs if pairs else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
@@ -101,6 +106,8 @@ def run(
         "recall": round(recall, 4),
         "f1": round(f1, 4),
         "recall_by_edit": {op: round(a / b, 4) for op, (a, b) in sorted(by_op.items())},
+        "followups": len(followups),
+        "followups_linked": len(linked_followups),
         "links_between_originals": between_originals[:20],
     }
 
@@ -141,6 +148,7 @@ def main() -> None:
         r = report[split]
         print(f"{split:5} pairs {r['pairs']:5}  links {r['links']:5}"
               f"  precision {r['precision']:.4f}  recall {r['recall']:.4f}  F1 {r['f1']:.4f}"
+              f"  follow-ups linked {r['followups_linked']}/{r['followups']}"
               f"  links between originals {len(r['links_between_originals'])}")  # fmt: skip
     print("recall by edit (all):", json.dumps(report["all"]["recall_by_edit"]))
     for a, b in report["all"]["links_between_originals"]:

@@ -15,7 +15,10 @@ edits, the way wire stories reach other outlets:
 The originals themselves are the true non-duplicates, and topically close ones: the
 IndiaPoliceEvents documents are Times of India reports on the same riots, PolNeAR holds
 several outlets' coverage of the same 2016 campaign days, and copies share boilerplate
-with copies of other stories (the trap for short articles).
+with copies of other stories (the trap for short articles). One in ten multi-paragraph
+originals also gets a follow-up, a true non-duplicate that shares most of its text: its lead
+paragraph replaced by the lead of another article of the same dataset, as when a developing
+story gets a new top over the same background (it reports new events, so it must be parsed).
 
 The output lists, per item, the dataset record id it comes from and the edits (operation and
 parameters) that make it, and a split (dev/test, by a hash of the record id) for choosing
@@ -44,6 +47,7 @@ FILES = (
     "GeoWebNews/dev.jsonl",
 )
 OPERATIONS = ("boilerplate", "drop", "headline", "truncate", "words")
+LEAD_MIN_WORDS = 25
 
 # Edit material written for this set (not taken from any dataset): what outlets add around
 # a syndicated story.
@@ -83,7 +87,7 @@ class Item:
     id: str
     base: str  # the dataset record id the text comes from
     group: str  # originals and their copies share a group
-    kind: str  # "original" or "copy"
+    kind: str  # "original", "copy" or "followup" (a distinct story over shared background)
     split: str
     edits: list[dict[str, Any]] = field(default_factory=list)
     text: str = ""
@@ -148,7 +152,7 @@ def apply(edit: dict[str, Any], text: str, title: str | None) -> str:
             new = base + HEADLINE_SUFFIXES[edit["which"]]
         else:
             new = " ".join(base.split()[: edit["words"]]) + " ..."
-        if title and paragraphs and paragraphs[0].strip().rstrip(".") == title.strip().rstrip("."):
+        if title and paragraphs and _same(paragraphs[0], title):
             return "\n\n".join([new, *paragraphs[1:]])
         return f"{new}\n\n{text}"
     if op == "truncate":
@@ -168,6 +172,27 @@ def apply(edit: dict[str, Any], text: str, title: str | None) -> str:
                 out.append(word)
         return " ".join(out)
     raise ValueError(f"unknown edit {op!r}")
+
+
+def followup(text: str, donor: str) -> str:
+    """``text`` with its top (headline and lead paragraph) replaced by ``donor``'s top."""
+    new_top, _ = _split_top(donor)
+    _, rest = _split_top(text)
+    return "\n\n".join([*new_top, *rest])
+
+
+def _split_top(text: str) -> tuple[list[str], list[str]]:
+    """(headline lines and the lead paragraph, the rest): the lead is the first paragraph of
+    at least LEAD_MIN_WORDS words; shorter ones above it are headlines."""
+    paragraphs = _paragraphs(text)
+    for i, paragraph in enumerate(paragraphs):
+        if len(paragraph.split()) >= LEAD_MIN_WORDS:
+            return paragraphs[: i + 1], paragraphs[i + 1 :]
+    return paragraphs[:1], paragraphs[1:]
+
+
+def _same(paragraph: str, title: str) -> bool:
+    return paragraph.strip().rstrip(".") == title.strip().rstrip(".")
 
 
 def _plan_edits(rng: random.Random, text: str) -> list[dict[str, Any]]:
@@ -214,7 +239,8 @@ def build(shared: Path, *, seed: int = 13) -> list[Item]:
     rng = random.Random(seed)
     items: list[Item] = []
     copies: list[Item] = []
-    for record_id, text, title in originals(shared):
+    found = originals(shared)
+    for record_id, text, title in found:
         split = split_of(record_id)
         items.append(
             Item(record_id, record_id, record_id, "original", split, text=text, title=title)
@@ -226,6 +252,16 @@ def build(shared: Path, *, seed: int = 13) -> list[Item]:
         copies.append(
             Item(f"{record_id}~copy", record_id, record_id, "copy", split, edits, copied, title)
         )
+        if len(_paragraphs(text)) >= 4 and rng.random() < 0.1:
+            prefix = record_id.split("-")[0]
+            donors = [(other, t, h) for other, t, h in found
+                      if other.startswith(prefix) and other != record_id]  # fmt: skip
+            donor = rng.choice(donors)
+            edit = {"op": "followup", "lead_from": donor[0]}
+            copies.append(
+                Item(f"{record_id}~followup", record_id, f"{record_id}~followup", "followup",
+                     split, [edit], followup(text, donor[1]), donor[2])
+            )  # fmt: skip
     items += copies
     rng.shuffle(items)
     return items
@@ -243,11 +279,13 @@ def main() -> None:
         for item in items:
             handle.write(json.dumps(item.to_dict(with_text=args.with_text), sort_keys=True) + "\n")
     copies = [i for i in items if i.kind == "copy"]
+    followups = sum(i.kind == "followup" for i in items)
     by_op: dict[str, int] = {}
     for item in copies:
         for edit in item.edits:
             by_op[edit["op"]] = by_op.get(edit["op"], 0) + 1
-    print(f"wrote {args.out}: {len(items) - len(copies)} originals, {len(copies)} copies; "
+    print(f"wrote {args.out}: {len(items) - len(copies) - followups} originals, "
+          f"{len(copies)} copies, {followups} follow-ups; "
           f"edits: {json.dumps(by_op, sort_keys=True)}")  # fmt: skip
 
 

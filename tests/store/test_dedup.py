@@ -10,6 +10,8 @@ from typing import Any
 import pytest
 
 from newsevents.store.dedup import (
+    HEAD_WORDS,
+    LEAD_WORDS,
     MIN_SHINGLES,
     DedupSettings,
     NearDuplicateIndex,
@@ -18,6 +20,7 @@ from newsevents.store.dedup import (
     shingles,
     signature,
 )
+from newsevents.types import ArticleRecord
 
 from ..conftest import ROOT, SAMPLE, SHARED
 from .corpus import articles
@@ -37,8 +40,11 @@ def test_shingles_are_lowercased_word_5grams() -> None:
 
 def test_signature_blob_round_trip() -> None:
     sig = signature(BODY)
-    again = Signature.from_blob(sig.to_blob(), sig.shingles)
-    assert (again.values == sig.values).all() and len(sig.to_blob()) == 4 * 128
+    minhash, lead, head = sig.to_blobs()
+    again = Signature.from_blobs(minhash, sig.shingles, lead, head)
+    assert (again.values == sig.values).all() and len(minhash) == 4 * 128
+    assert (again.lead == sig.lead).all() and (again.head == sig.head).all()
+    assert 0 < sig.lead.size <= LEAD_WORDS - 4 < sig.head.size <= HEAD_WORDS - 4
 
 
 def test_estimates_track_the_true_overlap() -> None:
@@ -70,6 +76,24 @@ def test_index_links_copies_and_keeps_distinct_stories_apart() -> None:
     match = index.find(signature(edited))
     assert match is not None and match.canonical_id == stories[3]["id"]
     assert match.containment >= DedupSettings().containment
+
+
+def test_a_new_top_over_the_same_background_is_a_new_story(sample_record: ArticleRecord) -> None:
+    """A developing story's follow-up shares most of its text but leads with new events."""
+    body = sample_record.document.body
+    paragraphs = body.split("\n\n")
+    index = NearDuplicateIndex()
+    index.add("story", signature(body))
+    new_lead = articles("GeoWebNews/dev.jsonl", 1, skip=5)[0]["text"].split(". ")[0] + "."
+    followup = "\n\n".join([new_lead, *paragraphs[1:]])
+    jaccard, _ = estimate(signature(body), signature(followup))
+    assert jaccard > 0.8  # by shingles alone it would be a copy
+    assert index.find(signature(followup)) is None
+    copy = "\n\n".join(
+        ["UPDATE 2- Modi in Moscow", *paragraphs[:-3], "Subscribe to our newsletter."]
+    )
+    found = index.find(signature(copy))
+    assert found is not None and found.canonical_id == "story"
 
 
 def test_short_bodies_never_match() -> None:
@@ -111,6 +135,8 @@ def test_precision_and_recall_on_the_near_duplicate_set() -> None:
     by_edit = report["recall_by_edit"]
     assert set(by_edit) == {"boilerplate", "drop", "headline", "truncate", "words"}
     assert min(by_edit.values()) >= 0.93
+    # Follow-ups (a new top over the same background) are new stories, not copies.
+    assert report["followups"] > 40 and report["followups_linked"] / report["followups"] < 0.15
 
 
 def test_builder_is_deterministic_and_references_dataset_ids() -> None:
@@ -121,7 +147,10 @@ def test_builder_is_deterministic_and_references_dataset_ids() -> None:
         i.to_dict(with_text=True) for i in b[:50]
     ]
     copies = [i for i in a if i.kind == "copy"]
-    assert len(copies) == len(a) // 2
+    originals = [i for i in a if i.kind == "original"]
+    assert len(copies) == len(originals) > 1900
+    followups = [i for i in a if i.kind == "followup"]
+    assert 0.03 < len(followups) / len(originals) < 0.1
     original = {i.id: i for i in a if i.kind == "original"}
     for copy in copies[:200]:
         text = original[copy.base].text

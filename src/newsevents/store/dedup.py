@@ -10,11 +10,19 @@ near-duplicate set (scripts/build_near_duplicates.py, benchmarks/near_duplicates
 
 Containment is estimated from the MinHash Jaccard J and the two set sizes:
 |A ∩ B| = J (|A| + |B|) / (1 + J), divided by the smaller size.
+
+The lead must agree too: a developing story often gets a new top (headline and lead) over the
+same background, and that follow-up reports new events, so it must be parsed, although most of
+its text is the old story's. A candidate is kept only when the shingles of one document's lead
+(its first paragraph, at most ``LEAD_WORDS`` words) are found, to at least ``lead``, among the
+shingles of the other's head (its first ``HEAD_WORDS`` words): a copy keeps the story's lead,
+perhaps under a new headline or boilerplate; a follow-up does not.
 """
 
 from __future__ import annotations
 
 import re
+import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Final
@@ -29,8 +37,15 @@ SEED: Final = 1
 SCHEME: Final = "affine32"
 # Below this many shingles (about 25 words) a body is too short to call a copy of anything.
 MIN_SHINGLES: Final = 20
+# A lead: the first paragraph, at most 50 words (at least 15 when paragraphs are shorter); it
+# must be found within the other document's first 150 words (room for a headline, a dateline
+# and an outlet's opening boilerplate above it).
+LEAD_WORDS: Final = 50
+LEAD_MIN_WORDS: Final = 15
+HEAD_WORDS: Final = 150
 
 _WORD = re.compile(r"\w+")
+_PARAGRAPH = re.compile(r"\n\s*\n")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -40,21 +55,36 @@ class DedupSettings:
     lsh_threshold: float = 0.2
     jaccard: float = 0.4
     containment: float = 0.7
+    # Set a priori (not tuned): half of a lead's shingles survive light word edits.
+    lead: float = 0.5
 
 
 @dataclass(frozen=True, slots=True)
 class Signature:
-    """A body's MinHash values (uint32) and the size of its shingle set."""
+    """A body's MinHash values (uint32), the size of its shingle set, and the hashed
+    shingles (sorted uint32) of its lead and its head."""
 
     values: np.ndarray
     shingles: int
+    lead: np.ndarray
+    head: np.ndarray
 
-    def to_blob(self) -> bytes:
-        return self.values.astype("<u4").tobytes()
+    def to_blobs(self) -> tuple[bytes, bytes, bytes]:
+        """The stored form: MinHash values, lead and head hashes (little-endian uint32)."""
+        return _blob(self.values), _blob(self.lead), _blob(self.head)
 
     @classmethod
-    def from_blob(cls, blob: bytes, shingles: int) -> Signature:
-        return cls(np.frombuffer(blob, dtype="<u4").astype(np.uint64), shingles)
+    def from_blobs(cls, minhash: bytes, shingles: int, lead: bytes, head: bytes) -> Signature:
+        values = np.frombuffer(minhash, dtype="<u4").astype(np.uint64)
+        return cls(values, shingles, _array(lead), _array(head))
+
+
+def _blob(values: np.ndarray) -> bytes:
+    return values.astype("<u4").tobytes()
+
+
+def _array(blob: bytes) -> np.ndarray:
+    return np.frombuffer(blob, dtype="<u4").astype(np.uint32)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -65,7 +95,10 @@ class Match:
 
 
 def shingles(text: str) -> set[bytes]:
-    words = _WORD.findall(text.lower())
+    return _shingles(_WORD.findall(text.lower()))
+
+
+def _shingles(words: list[str]) -> set[bytes]:
     if len(words) < SHINGLE_WORDS:
         return {" ".join(words).encode("utf-8")} if words else set()
     return {
@@ -74,11 +107,46 @@ def shingles(text: str) -> set[bytes]:
     }
 
 
+def _hashed(found: set[bytes]) -> np.ndarray:
+    return np.unique(np.array([zlib.crc32(s) for s in found], dtype=np.uint32))
+
+
+def lead_words(text: str) -> list[str]:
+    """The lead: the first paragraph (with the next ones while under ``LEAD_MIN_WORDS``,
+    so a stray headline or dateline line is not all of it), at most ``LEAD_WORDS`` words.
+
+    Stopping at the paragraph matters: a follow-up's new lead paragraph followed by the old
+    background must not count as agreeing with the old story's head.
+    """
+    words: list[str] = []
+    for paragraph in _PARAGRAPH.split(text):
+        words.extend(_WORD.findall(paragraph.lower()))
+        if len(words) >= LEAD_MIN_WORDS:
+            break
+    return words[:LEAD_WORDS]
+
+
 def signature(text: str) -> Signature:
-    found = shingles(text)
+    words = _WORD.findall(text.lower())
+    found = _shingles(words)
     minhash = MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME)
     minhash.update_batch(list(found))
-    return Signature(minhash.hashvalues.astype(np.uint64), len(found))
+    return Signature(
+        minhash.hashvalues.astype(np.uint64),
+        len(found),
+        _hashed(_shingles(lead_words(text))),
+        _hashed(_shingles(words[:HEAD_WORDS])),
+    )
+
+
+def lead_agreement(a: Signature, b: Signature) -> float:
+    """The larger share of one lead's shingles found in the other's head."""
+    shares = [
+        np.intersect1d(x.lead, y.head, assume_unique=True).size / x.lead.size
+        for x, y in ((a, b), (b, a))
+        if x.lead.size
+    ]
+    return max(shares, default=0.0)
 
 
 def estimate(a: Signature, b: Signature) -> tuple[float, float]:
@@ -128,6 +196,8 @@ class NearDuplicateIndex:
             doc_id = str(key)
             jaccard, containment = estimate(sig, self._signatures[doc_id])
             if jaccard < self.settings.jaccard and containment < self.settings.containment:
+                continue
+            if lead_agreement(sig, self._signatures[doc_id]) < self.settings.lead:
                 continue
             rank = (containment, jaccard, -self._order[doc_id])
             if best is None or rank > best:

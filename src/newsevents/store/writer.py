@@ -69,10 +69,13 @@ class Writer:
 
     def _load_index(self) -> None:
         rows = self.connection.execute(
-            "SELECT s.doc_id, s.minhash, s.shingles FROM signatures s "
+            "SELECT s.doc_id, s.minhash, s.shingles, s.lead, s.head FROM signatures s "
             "JOIN documents d ON d.id = s.doc_id ORDER BY d.seq"
         ).fetchall()
-        self.index.add_all((str(i), Signature.from_blob(bytes(b), int(n))) for i, b, n in rows)
+        self.index.add_all(
+            (str(i), Signature.from_blobs(bytes(m), int(n), bytes(lead), bytes(head)))
+            for i, m, n, lead, head in rows
+        )
 
     def close(self) -> None:
         self.connection.close()
@@ -134,7 +137,9 @@ class Writer:
                 document = item.record.document
                 for name, rows in record_rows(item.record, seq=self._next_seq).items():
                     tables[name].extend(rows)
-                signatures.append((document.id, item.signature.shingles, item.signature.to_blob()))
+                signatures.append(
+                    (document.id, item.signature.shingles, *item.signature.to_blobs())
+                )
                 new += 1
                 events += len(item.record.events)
             else:
@@ -153,7 +158,7 @@ class Writer:
         try:
             for name, rows in tables.items():
                 _insert(c, name, COLUMNS[name], rows)
-            _insert(c, "signatures", ("doc_id", "shingles", "minhash"), signatures)
+            _insert(c, "signatures", ("doc_id", "shingles", "minhash", "lead", "head"), signatures)
             _insert(
                 c, "duplicates", ("doc_id", "canonical_id", "jaccard", "containment"), duplicates
             )

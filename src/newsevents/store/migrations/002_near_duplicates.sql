@@ -6,7 +6,9 @@
 CREATE TABLE signatures (
     doc_id VARCHAR PRIMARY KEY,      -- canonical documents only (copies are never matched against)
     shingles INTEGER NOT NULL,       -- distinct word 5-shingles of the body
-    minhash BLOB NOT NULL            -- MinHash values, little-endian uint32, one per permutation
+    minhash BLOB NOT NULL,           -- MinHash values, little-endian uint32, one per permutation
+    lead BLOB NOT NULL,              -- CRC-32 of each shingle of the first 50 words, sorted uint32
+    head BLOB NOT NULL               -- the same for the first 150 words
 );
 
 CREATE TABLE duplicates (
