@@ -44,7 +44,7 @@ def run(
     nlp = nlp or load(settings.model)
     iterator = iter(items)
     while chunk := list(islice(iterator, settings.batch_size)):
-        cleaned: list[Document | Failure] = [_clean(item, settings, date) for item in chunk]
+        cleaned: list[Document | Failure] = [clean_item(item, settings, date) for item in chunk]
         documents = [c for c in cleaned if isinstance(c, Document)]
         docs = iter(
             nlp.pipe(
@@ -57,10 +57,13 @@ def run(
             if isinstance(item, Failure):
                 yield item
             else:
-                yield _extract(next(docs), item)
+                yield extract_document(next(docs), item)
 
 
-def _clean(item: RawArticle | Failure, settings: Settings, date: str | None) -> Document | Failure:
+def clean_item(
+    item: RawArticle | Failure, settings: Settings, date: str | None
+) -> Document | Failure:
+    """The cleaned ``Document``, or the ``Failure`` (passed through, or of cleaning)."""
     if isinstance(item, Failure):
         return item
     try:
@@ -69,7 +72,8 @@ def _clean(item: RawArticle | Failure, settings: Settings, date: str | None) -> 
         return e.to_failure()
 
 
-def _extract(doc: Doc, document: Document) -> ArticleRecord | Failure:
+def extract_document(doc: Doc, document: Document) -> ArticleRecord | Failure:
+    """``extract_record``, with any error turned into the document's ``Failure``."""
     try:
         return extract_record(doc, document)
     except NewsEventsError as e:

@@ -189,7 +189,7 @@ def test_parse_failure_of_a_story_fails_its_copies_the_same_way_every_run(
     stories = articles("GeoWebNews/dev.jsonl", 2, skip=20)
     copy = _wire(stories[0], outlet="copies.example.com", suffix="\n\nShare this article.")
     corpus = write_jsonl(tmp_path / "a.jsonl", [stories[0], copy, stories[1]])
-    import newsevents.store.ingest as module
+    import newsevents.pipeline as module
 
     real = module.extract_record
 

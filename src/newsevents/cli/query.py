@@ -15,6 +15,7 @@ from ..errors import EXIT_INPUT, NewsEventsError
 from ..store.query import Table, query_events
 from ..store.schema import open_store
 from .output import dumps
+from .pretty import _cell
 from .store_options import db_option, filter_options, jsonable, make_filter
 
 FORMATS = ("table", "csv", "json", "jsonl")
@@ -131,11 +132,3 @@ def _getter(column: str) -> Callable[[dict[str, Any]], Any]:
 
 def _csv(value: Any) -> Any:
     return "" if value is None else value
-
-
-def _cell(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float):
-        return f"{value:g}"
-    return str(value)

@@ -15,16 +15,15 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
 
 from spacy.language import Language
 
-from ..clean.article import clean_article
 from ..errors import NewsEventsError
 from ..parse.nlp import load
-from ..pipeline import extract_record
+from ..pipeline import clean_item, extract_document
 from ..settings import Settings
 from ..types import ArticleRecord, Document, Failure, RawArticle
 from .dedup import DedupSettings, Signature, signature
@@ -123,7 +122,7 @@ def _plans(
             if isinstance(item, RawArticle) and item.id in stored:
                 already += 1
                 continue
-            cleaned.append(_clean(item, settings, date))
+            cleaned.append(clean_item(item, settings, date))
         known = writer.stored(d.id for d in cleaned if isinstance(d, Document)) | planned
         for result in cleaned:
             if isinstance(result, Failure):
@@ -189,32 +188,13 @@ def _write(
         on_batch(counts)
 
 
-def _clean(item: RawArticle | Failure, settings: Settings, date: str | None) -> Document | Failure:
-    if isinstance(item, Failure):
-        return item
-    try:
-        return clean_article(item, settings=settings, date=date)
-    except NewsEventsError as e:
-        return e.to_failure()
-
-
 def parse_documents(
     documents: Sequence[Document], settings: Settings, nlp: Language | None = None
 ) -> list[ArticleRecord | Failure]:
     """Parse and extract ``documents`` (the work a worker process does)."""
     nlp = nlp or load(settings.model)
-    results: list[ArticleRecord | Failure] = []
     docs = nlp.pipe((d.body for d in documents), batch_size=settings.batch_size)
-    for doc, document in zip(docs, documents, strict=True):
-        try:
-            results.append(extract_record(doc, document))
-        except NewsEventsError as e:
-            results.append(replace(e.to_failure(), source=document.source))
-        except Exception as e:
-            logger.exception("extraction failed for %s", document.source)
-            detail = f"{type(e).__name__}: {e}"
-            results.append(NewsEventsError("NE401", document.source, detail=detail).to_failure())
-    return results
+    return [extract_document(doc, d) for doc, d in zip(docs, documents, strict=True)]
 
 
 class _Parser:
