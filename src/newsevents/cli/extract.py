@@ -8,23 +8,16 @@ from typing import IO
 import click
 from rich.console import Console
 
-from ..clean.pubdate import is_iso_day
 from ..errors import EXIT_INPUT, NewsEventsError
 from ..pipeline import run
 from ..read import iter_inputs
 from ..settings import Settings
 from ..types import ArticleRecord
+from .options import reading_options
 from .output import Reporter, dumps, is_terminal
 from .pretty import render
 
 FORMATS = ("pretty", "json", "jsonl")
-
-
-def _check_date(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
-    if value is not None and not is_iso_day(value):
-        error = NewsEventsError("NE203", "--date", value=value)
-        raise click.BadParameter(f"{error.code} {error.reason}")
-    return value
 
 
 @click.command()
@@ -37,24 +30,9 @@ def _check_date(ctx: click.Context, param: click.Parameter, value: str | None) -
     help="Output format. Default: pretty on a terminal, jsonl otherwise. "
     "json writes one object (an array when there are several records).",
 )
-@click.option(
-    "--date",
-    callback=_check_date,
-    metavar="YYYY-MM-DD",
-    help="Publication date of the input(s); overrides metadata.",
-)
-@click.option(
-    "--errors",
-    "errors_path",
-    type=click.File("w", encoding="utf-8"),
-    help="Also write failures to this file as JSON Lines.",
-)
-@click.option(
-    "--batch-size", type=click.IntRange(min=1), default=None, help="Articles parsed together."
-)
-@click.option("--model", default=None, help="Installed spaCy English pipeline to use.")
-@click.option(
-    "--no-language-check", is_flag=True, help="Process articles even when they look non-English."
+@reading_options(
+    batch_help="Articles parsed together.",
+    language_help="Process articles even when they look non-English.",
 )
 def extract(
     inputs: tuple[str, ...],

@@ -14,8 +14,9 @@ from ..read import iter_inputs
 from ..settings import Settings
 from ..store.ingest import IngestCounts, ingest
 from ..types import Failure
+from .options import reading_options
 from .output import dumps
-from .store_options import check_date, db_option
+from .store_options import db_option
 
 
 def _line(counts: IngestCounts) -> str:
@@ -45,27 +46,9 @@ def _progress(counts: IngestCounts) -> str:
     show_default=True,
     help="Processes that parse articles; one writer writes the store.",
 )
-@click.option(
-    "--date",
-    callback=check_date,
-    metavar="YYYY-MM-DD",
-    help="Publication date of the input(s); overrides metadata.",
-)
-@click.option(
-    "--errors",
-    "errors_path",
-    type=click.File("w", encoding="utf-8"),
-    help="Also write failures to this file as JSON Lines.",
-)
-@click.option(
-    "--batch-size",
-    type=click.IntRange(min=1),
-    default=None,
-    help="Articles per batch (parsed together, written in one transaction).",
-)
-@click.option("--model", default=None, help="Installed spaCy English pipeline to use.")
-@click.option(
-    "--no-language-check", is_flag=True, help="Store articles even when they look non-English."
+@reading_options(
+    batch_help="Articles per batch (parsed together, written in one transaction).",
+    language_help="Store articles even when they look non-English.",
 )
 def ingest_command(
     inputs: tuple[str, ...],

@@ -8,8 +8,6 @@ from typing import Any, TypeVar
 
 import click
 
-from ..clean.pubdate import is_iso_day
-from ..errors import NewsEventsError
 from ..store.query import EventFilter
 from ..store.schema import DEFAULT_DB
 
@@ -52,13 +50,6 @@ def filter_options(*, skip: tuple[str, ...] = ()) -> Callable[[F], F]:
 def make_filter(options: dict[str, Any]) -> EventFilter:
     """An ``EventFilter`` from the filter options among ``options`` (raises NE505)."""
     return EventFilter.parse(**{name: options.get(name) for name, _, _ in FILTERS})
-
-
-def check_date(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
-    if value is not None and not is_iso_day(value):
-        error = NewsEventsError("NE203", "--date", value=value)
-        raise click.BadParameter(f"{error.code} {error.reason}")
-    return value
 
 
 def jsonable(value: Any) -> Any:
