@@ -1,0 +1,67 @@
+"""The gazetteer tables and index (issue 3; datelines of issue 2 keep their narrow view)."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsevents.ontology import gazetteer
+from newsevents.ontology.tables import read_tsv
+
+pytestmark = pytest.mark.issue(3)
+
+
+def test_countries_have_codes_and_points() -> None:
+    countries = gazetteer.countries()
+    assert len(countries) > 240
+    for code, entry in countries.items():
+        assert len(code) == 3 and code.isupper()
+        if entry.lat is not None and entry.lon is not None:
+            assert -90 <= entry.lat <= 90 and -180 <= entry.lon <= 180
+    assert countries["USA"].lat is not None
+
+
+def test_tables_name_known_countries() -> None:
+    countries = gazetteer.countries()
+    for row in read_tsv("newsevents.ontology", "data/country_words.tsv"):
+        assert row["country"] in countries, row
+        assert row["kind"] in {"demonym", "name"}
+    for row in read_tsv("newsevents.ontology", "data/regions.tsv"):
+        for member in filter(None, row["members"].split("|")):
+            assert member in countries, (row["name"], member)
+    for row in read_tsv("newsevents.ontology", "data/admin_regions.tsv"):
+        assert row["country"] in countries and row["level"] in {"1", "2"}
+
+
+@pytest.mark.parametrize(
+    ("name", "feature", "country"),
+    [
+        ("W.Va.", "admin1", "USA"),
+        ("W. Va.", "admin1", "USA"),
+        ("Laurel County", "admin2", "USA"),
+        ("Middle East", "region", ""),
+        ("Europe", "continent", ""),
+        ("Atlantic", "water", ""),
+    ],
+)
+def test_candidates(name: str, feature: str, country: str) -> None:
+    assert any(e.feature == feature and e.country == country for e in gazetteer.candidates(name))
+
+
+def test_seas_have_no_invented_point() -> None:
+    (ocean,) = [e for e in gazetteer.candidates("Atlantic") if e.feature == "water"]
+    assert ocean.lat is None and ocean.lon is None
+
+
+def test_demonyms_and_country_names() -> None:
+    assert gazetteer.country_of("Indian") == "IND"
+    assert gazetteer.country_of("Palestinians") == "PSE"
+    assert gazetteer.country_of("America") == "USA"
+    assert gazetteer.country_of("Hamburg") is None
+
+
+def test_dateline_view_is_narrow() -> None:
+    """``lookup`` keeps what datelines relied on: countries, US states, cities of 15,000+."""
+    assert gazetteer.best("Moscow") is not None and gazetteer.best("Moscow").country == "RUS"
+    assert all(e.feature != "admin2" and not e.demonym for e in gazetteer.lookup("Indian"))
+    small = [e for e in gazetteer.lookup("Rogersville") if e.feature == "city"]
+    assert all(e.population >= gazetteer.DATELINE_MIN_POPULATION for e in small)
