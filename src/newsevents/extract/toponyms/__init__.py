@@ -1,0 +1,1 @@
+"""Toponym recognition and resolution helpers for ``extract/places.py`` (issue 3)."""

@@ -1,0 +1,39 @@
+"""Recognition and resolution words (``data/words.tsv``)."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from ...ontology.tables import read_tsv
+
+
+@cache
+def _words() -> dict[str, frozenset[str]]:
+    table: dict[str, set[str]] = {}
+    for row in read_tsv("newsevents.extract.toponyms", "data/words.tsv"):
+        table.setdefault(row["kind"], set()).add(row["word"])
+    return {kind: frozenset(words) for kind, words in table.items()}
+
+
+def street_words() -> frozenset[str]:
+    return _words().get("street", frozenset())
+
+
+def near_words() -> frozenset[str]:
+    return _words().get("near", frozenset())
+
+
+def institution_words() -> frozenset[str]:
+    return _words().get("institution", frozenset())
+
+
+def not_place_words() -> frozenset[str]:
+    return _words().get("not_place", frozenset())
+
+
+def directions() -> frozenset[str]:
+    return _words().get("direction", frozenset())
+
+
+def place_suffixes() -> frozenset[str]:
+    return _words().get("place_suffix", frozenset())
