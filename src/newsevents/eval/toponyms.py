@@ -25,6 +25,7 @@ from spacy.tokens import Doc
 
 from ..clean.dateline import parse_dateline
 from ..errors import NewsEventsError
+from ..extract.actors import find_actors
 from ..extract.places import find_places
 from ..ontology import gazetteer
 from ..parse.nlp import load
@@ -49,7 +50,9 @@ def evaluate(path: Path, *, settings: Settings, limit: int | None = None) -> Eva
         if not isinstance(record.get("toponyms"), list):
             raise NewsEventsError("NE701", f"{path}: {record.get('id')}", detail="no toponyms list")
     for record, doc in zip(gold_docs, nlp.pipe(r["text"] for r in gold_docs), strict=True):
-        places = find_places(doc, document=_document(record))
+        document = _document(record)
+        # As the pipeline runs it: with the article's actors.
+        places = find_places(doc, document=document, actors=find_actors(doc, document=document))
         system.append([(p.start, p.end, p.lat, p.lon) for p in places])
         baseline.append(_baseline(doc, cities_only=False))
         raw.append(_baseline(doc, cities_only=True))
