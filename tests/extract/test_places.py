@@ -5,10 +5,11 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
+from newsevents.eval.gold import gold_document
 from newsevents.extract.places import find_places, places_in
 from newsevents.parse.nlp import load
 from newsevents.settings import Settings
-from newsevents.types import ArticleRecord, Dateline, Document, Place
+from newsevents.types import ArticleRecord, Place
 
 pytestmark = pytest.mark.issue(3)
 
@@ -18,29 +19,8 @@ def nlp(settings: Settings) -> Language:
     return load(settings.model)
 
 
-def _document(text: str, dateline_country: str | None = None) -> Document:
-    dateline = (
-        Dateline(text="", start=0, end=0, place=None, country=dateline_country)
-        if dateline_country
-        else None
-    )
-    return Document(
-        id="t",
-        source="test",
-        url=None,
-        title=None,
-        dateline=dateline,
-        published=None,
-        date_source="none",
-        byline=None,
-        captions=(),
-        body=text,
-        language="en",
-    )
-
-
-def _places(nlp: Language, text: str, dateline_country: str | None = None) -> list[Place]:
-    return find_places(nlp(text), document=_document(text, dateline_country))
+def _places(nlp: Language, text: str) -> list[Place]:
+    return find_places(nlp(text), document=gold_document({"id": "t", "text": text}))
 
 
 def _first(places: list[Place], words: str) -> Place:
@@ -108,8 +88,8 @@ def test_context_picks_the_reading(
 
 
 def test_dateline_country_breaks_a_tie(nlp: Language) -> None:
-    text = "Officials in Richmond said the storm had passed."
-    assert _first(_places(nlp, text, dateline_country="GBR"), "Richmond").country == "GBR"
+    text = "LONDON (Reuters) - Officials in Richmond said the storm had passed."
+    assert _first(_places(nlp, text), "Richmond").country == "GBR"
 
 
 def test_unknown_place_keeps_null_coordinates(nlp: Language) -> None:

@@ -7,10 +7,11 @@ from typing import Any
 import pytest
 from spacy.language import Language
 
+from newsevents.eval.gold import gold_document
 from newsevents.extract.times import NO_ANCHOR, find_times, tense, times_in
 from newsevents.parse.nlp import load
 from newsevents.settings import Settings
-from newsevents.types import ArticleRecord, Document, Time
+from newsevents.types import ArticleRecord, Time
 
 from ..conftest import assert_valid_record
 
@@ -24,24 +25,10 @@ def nlp(settings: Settings) -> Language:
     return load(settings.model)
 
 
-def _document(text: str, published: str | None) -> Document:
-    return Document(
-        id="t",
-        source="test",
-        url=None,
-        title=None,
-        dateline=None,
-        published=published,
-        date_source="argument" if published else "none",
-        byline=None,
-        captions=(),
-        body=text,
-        language="en",
-    )
-
-
 def _times(nlp: Language, text: str, published: str | None = MONDAY) -> list[Time]:
-    return find_times(nlp(text), document=_document(text, published))
+    return find_times(
+        nlp(text), document=gold_document({"id": "t", "text": text}, published=published)
+    )
 
 
 def _only(times: list[Time], words: str) -> Time:

@@ -21,8 +21,8 @@ from ..errors import NewsEventsError
 from ..extract.times import find_times
 from ..parse.nlp import load
 from ..settings import Settings
-from ..types import Document
 from . import EvalReport, prf, read_gold
+from .gold import gold_document
 
 Span = tuple[int, int, str, str | None]  # start, end, type, value
 
@@ -42,7 +42,7 @@ def evaluate(path: Path, *, settings: Settings, limit: int | None = None) -> Eva
         if not isinstance(record.get("timexes"), list):
             raise NewsEventsError("NE701", f"{path}: {record.get('id')}", detail="no timexes list")
     for record, doc in zip(gold_docs, nlp.pipe(r["text"] for r in gold_docs), strict=True):
-        document = _document(record)
+        document = gold_document(record, published=record.get("dct"))
         times = find_times(doc, document=document)
         system.append([(t.start, t.end, t.type, t.value) for t in times])
         baseline.append(_baseline(doc, record.get("dct")))
@@ -62,22 +62,6 @@ def evaluate(path: Path, *, settings: Settings, limit: int | None = None) -> Eva
         metrics=metrics,
         breakdown=breakdown,
         details={"errors": _errors(system, gold, gold_docs)},
-    )
-
-
-def _document(record: dict[str, Any]) -> Document:
-    return Document(
-        id=str(record.get("id", "")),
-        source=str(record.get("id", "")),
-        url=None,
-        title=None,
-        dateline=None,
-        published=record.get("dct"),
-        date_source="metadata" if record.get("dct") else "none",
-        byline=None,
-        captions=(),
-        body=record["text"],
-        language="en",
     )
 
 

@@ -23,15 +23,14 @@ from typing import Any
 
 from spacy.tokens import Doc
 
-from ..clean.dateline import parse_dateline
 from ..errors import NewsEventsError
 from ..extract.actors import find_actors
 from ..extract.places import find_places
 from ..ontology import gazetteer
 from ..parse.nlp import load
 from ..settings import Settings
-from ..types import Dateline, Document
 from . import EvalReport, read_gold
+from .gold import gold_document
 
 # start, end, lat, lon
 Point = tuple[int, int, float | None, float | None]
@@ -50,7 +49,7 @@ def evaluate(path: Path, *, settings: Settings, limit: int | None = None) -> Eva
         if not isinstance(record.get("toponyms"), list):
             raise NewsEventsError("NE701", f"{path}: {record.get('id')}", detail="no toponyms list")
     for record, doc in zip(gold_docs, nlp.pipe(r["text"] for r in gold_docs), strict=True):
-        document = _document(record)
+        document = gold_document(record)
         # As the pipeline runs it: with the article's actors.
         places = find_places(doc, document=document, actors=find_actors(doc, document=document))
         system.append([(p.start, p.end, p.lat, p.lon) for p in places])
@@ -84,37 +83,6 @@ def evaluate(path: Path, *, settings: Settings, limit: int | None = None) -> Eva
             "gold_toponyms": sum(len(g) for g in gold),
             "gold_with_coordinates": sum(1 for g in gold for t in g if t[2] is not None),
         },
-    )
-
-
-def _document(record: dict[str, Any]) -> Document:
-    text: str = record["text"]
-    first = text.split("\n", 1)[0]
-    parsed = parse_dateline(first)
-    dateline = (
-        Dateline(
-            text=parsed.text,
-            start=0,
-            end=len(parsed.text),
-            place=parsed.place,
-            country=parsed.country,
-            agency=parsed.agency,
-        )
-        if parsed
-        else None
-    )
-    return Document(
-        id=str(record.get("id", "")),
-        source=str(record.get("id", "")),
-        url=None,
-        title=None,
-        dateline=dateline,
-        published=None,
-        date_source="none",
-        byline=None,
-        captions=(),
-        body=text,
-        language="en",
     )
 
 

@@ -12,16 +12,16 @@ place's point with ``feature="near"``. A demonym ("Indian") keeps its country wi
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import replace
 
 from spacy.tokens import Doc
 
 from ..ontology import gazetteer
 from ..ontology.gazetteer import GazetteerEntry
 from ..types import Actor, Document, Place
-from .toponyms.lexicon import near_words
+from .toponyms.lexicon import near_alternation
 from .toponyms.rank import Context, Votes, Weights, posterior_votes, rank, total, votes
 from .toponyms.recognise import Mention, find_mentions
 
@@ -54,7 +54,7 @@ def find_places(
     for round_ in range(3):
         # Each name votes once, however often it is repeated.
         distinct = dict(zip(keys, own, strict=True))
-        context = replace(
+        context = dataclasses.replace(
             context,
             votes=total(list(distinct.values())),
             voters=sum(1 for v in distinct.values() if v.countries),
@@ -151,19 +151,7 @@ def _relocated(place: Place | None, mention: Mention) -> Place | None:
     """``place`` moved to ``mention``'s offsets (a repeated name)."""
     if place is None:
         return None
-    return Place(
-        text=mention.text,
-        start=mention.start,
-        end=mention.end,
-        name=place.name,
-        country=place.country,
-        admin1=place.admin1,
-        lat=place.lat,
-        lon=place.lon,
-        feature=place.feature,
-        geonameid=place.geonameid,
-        confidence=place.confidence,
-    )
+    return dataclasses.replace(place, text=mention.text, start=mention.start, end=mention.end)
 
 
 def _near(
@@ -177,7 +165,7 @@ def _near(
 ) -> Place | None:
     """An unknown place the text sets beside a known one: "Novo-Ogaryovo, near Moscow"."""
     mention = mentions[i]
-    words = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(near_words(), key=len))
+    words = near_alternation()
     pattern = re.compile(rf"(?i)[\s,]*(?:\w+\s+){{0,3}}(?:{words})\s+(?:the\s+)?")
     for j in range(i + 1, len(mentions)):
         other = mentions[j]

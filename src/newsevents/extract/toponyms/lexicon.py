@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from ...ontology.tables import read_tsv
@@ -21,6 +22,14 @@ def street_words() -> frozenset[str]:
 
 def near_words() -> frozenset[str]:
     return _words().get("near", frozenset())
+
+
+@cache
+def near_alternation() -> str:
+    """The near-words as a regex alternation ("outside|near|north\\s+of|...")."""
+    return "|".join(
+        re.escape(w).replace(r"\ ", r"\s+") for w in sorted(near_words(), key=len, reverse=True)
+    )
 
 
 def institution_words() -> frozenset[str]:

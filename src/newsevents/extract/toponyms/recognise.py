@@ -18,7 +18,7 @@ from ...ontology.gazetteer import GazetteerEntry
 from .lexicon import (
     directions,
     institution_words,
-    near_words,
+    near_alternation,
     not_place_words,
     place_suffixes,
     street_words,
@@ -84,7 +84,7 @@ def _beside_known(doc: Doc, mentions: list[Mention], taken: _Taken) -> list[Ment
     """Names the gazetteer lacks that the text sets beside a known place ("Novo-Ogaryovo,
     near Moscow"), and their other mentions in the article."""
     starts = {m.start for m in mentions if gazetteer.candidates(m.lookup or m.text)}
-    words = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(near_words(), key=len))
+    words = near_alternation()
     beside = re.compile(rf"(?i),?\s+(?:{words})\s+(?:the\s+)?")
     found: list[Mention] = []
     for ent in doc.ents:
