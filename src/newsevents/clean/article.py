@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from ..errors import NewsEventsError
 from ..settings import Settings
-from ..types import Dateline, DateSource, Debris, Document, RawArticle
+from ..types import DateSource, Debris, Document, RawArticle
 from .captions import is_truncated_copy
 from .dateline import parse_dateline
 from .debris import Where, match_paragraph, strip_inline
@@ -79,19 +79,7 @@ def clean_article(raw: RawArticle, *, settings: Settings, date: str | None = Non
         offset += len(paragraph) + len(PARAGRAPH_SEPARATOR)
 
     parsed = parse_dateline(parts.body[0])
-    dateline = (
-        Dateline(
-            text=parsed.text,
-            start=0,
-            end=len(parsed.text),
-            place=parsed.place,
-            country=parsed.country,
-            agency=parsed.agency,
-            date=parsed.date,
-        )
-        if parsed
-        else None
-    )
+    dateline = parsed.as_dateline() if parsed else None
     published, date_source = _publication_date(raw, date, parts)
     return Document(
         id=raw.id or hashlib.sha256(body.encode("utf-8")).hexdigest()[:16],

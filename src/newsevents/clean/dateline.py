@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from ..ontology import gazetteer
 from ..ontology.us_states import state
+from ..types import Dateline
 
 _SEP = r"\s*(?:—|–|--|-|:|\ufffd)\s*"
 _MONTH_DAY = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}"
@@ -35,6 +36,18 @@ class ParsedDateline:
     country: str | None
     agency: str | None
     date: str | None
+
+    def as_dateline(self) -> Dateline:
+        """The record's ``Dateline``, at the start of the text it was parsed from."""
+        return Dateline(
+            text=self.text,
+            start=0,
+            end=len(self.text),
+            place=self.place,
+            country=self.country,
+            agency=self.agency,
+            date=self.date,
+        )
 
 
 def parse_dateline(paragraph: str) -> ParsedDateline | None:

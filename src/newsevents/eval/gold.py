@@ -9,25 +9,13 @@ from __future__ import annotations
 from typing import Any
 
 from ..clean.dateline import parse_dateline
-from ..types import Dateline, Document
+from ..types import Document
 
 
 def gold_document(record: dict[str, Any], *, published: str | None = None) -> Document:
     text: str = record["text"]
     parsed = parse_dateline(text.split("\n", 1)[0])
-    dateline = (
-        Dateline(
-            text=parsed.text,
-            start=0,
-            end=len(parsed.text),
-            place=parsed.place,
-            country=parsed.country,
-            agency=parsed.agency,
-            date=parsed.date,
-        )
-        if parsed
-        else None
-    )
+    dateline = parsed.as_dateline() if parsed else None
     return Document(
         id=str(record.get("id", "")),
         source=str(record.get("id", "")),
