@@ -42,7 +42,8 @@ def find_places(
     names = [m.lookup or m.text for m in mentions]
     keys = [gazetteer.key(n) for n in names]
     own = [votes(n, entries, weights) for n, entries in zip(names, readings, strict=True)]
-    qualifiers = [_qualifier(doc.text, mentions, readings, i) for i in range(len(mentions))]
+    text = document.body  # what ``doc`` parsed (doc.text would rebuild it from the tokens)
+    qualifiers = [_qualifier(text, mentions, readings, i) for i in range(len(mentions))]
     context = Context(
         dateline_country=document.dateline.country if document.dateline else None,
         actor_countries=frozenset(a.country for a in actors if a.country),
@@ -76,7 +77,7 @@ def find_places(
                 mention, entry, probability, feature="demonym" if entry.demonym else None
             )
         else:
-            near = _near(doc.text, i, mentions, readings, context, own, weights)
+            near = _near(text, i, mentions, readings, context, own, weights)
             place = near or _relocated(resolved.get(name_key), mention) or _unknown(mention)
         # One sense per article: a repeated name without a qualifier reads as the first did.
         if qualifiers[i] is None and name_key in resolved and entries:

@@ -154,9 +154,40 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     )
 
 
+# Words a rule cannot match without: a rule whose word is absent from the text is skipped
+# (most texts have no season, holiday or fiscal year, and the full patterns are slow to try).
+_TRIGGERS = {
+    name: re.compile(trigger, re.IGNORECASE)
+    for name, trigger in {
+        "date_iso": r"\d{4}-\d\d-\d\d",
+        "date_slash": r"\d/\d",
+        "decade": r"\d0['’]?s\b",
+        "century": r"century",
+        "fiscal_split": r"\d{4}\s*[-–/]\s*\d\d",
+        "fiscal_year": r"fiscal|\bFY",
+        "quarter": r"quarter|\bQ[1-4]\b",
+        "quarter_ref": r"quarter|period|months|half",
+        "year_earlier": r"year[\s-](?:earlier|ago)",
+        "anaphoric": r"(?:that|following|previous|next|same|preceding)\s+(?:year|month)",
+        "the_weekend": r"weekend",
+        "pod": r"morning|afternoon|evening|night",
+        "clock": r"\d\s*[ap]\.?\s?m\b|noon|midnight|midday",
+        "season": r"spring|summer|fall|autumn|winter",
+        "set": r"daily|weekly|monthly|yearly|hourly|every|each|per\b",
+        "spelled_year": r"nineteen|two\s+thousand",
+        "holiday": r"christmas|new\s+year|valentine|halloween",
+        "ago": r"\bago\b|earlier|later|from\s+now|hence",
+        "day": r"today|yesterday|tomorrow|tonight|night|overnight",
+    }.items()
+}
+
+
 def candidates(text: str) -> Iterator[Candidate]:
     """Every match of every rule in ``text`` (overlapping; the resolver picks among them)."""
     for name, pattern in _patterns():
+        trigger = _TRIGGERS.get(name)
+        if trigger is not None and trigger.search(text) is None:
+            continue
         for found in pattern.finditer(text):
             words = found.group()
             # Optional words before a name may leave the match starting on a space.

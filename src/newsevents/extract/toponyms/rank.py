@@ -163,7 +163,7 @@ def score(
             if other is not entry
             and other.lat is not None
             and other.lon is not None
-            and _km(entry.lat, entry.lon, other.lat, other.lon) <= w.proximity_km
+            and _near_enough(entry.lat, entry.lon, other.lat, other.lon, w.proximity_km)
         )
         value += w.proximity * near / len(context.resolved)
     return value
@@ -175,6 +175,13 @@ def _within(entry: GazetteerEntry, region: GazetteerEntry) -> bool:
     if region.feature == "admin1":
         return entry.country == region.country and entry.admin1 == region.admin1
     return False
+
+
+def _near_enough(lat1: float, lon1: float, lat2: float, lon2: float, km: float) -> bool:
+    # A degree of latitude is 111 km: most pairs are ruled out without trigonometry.
+    if abs(lat1 - lat2) * 111.0 > km:
+        return False
+    return _km(lat1, lon1, lat2, lon2) <= km
 
 
 def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:

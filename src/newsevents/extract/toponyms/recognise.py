@@ -52,7 +52,8 @@ def find_mentions(doc: Doc) -> list[Mention]:
         mention = _from_entity(ent)
         if mention is not None:
             mentions.append(mention)
-    taken = _Taken(mentions)
+    text = doc.text  # built from the tokens on every access: once
+    taken = _Taken(len(text), mentions)
     # Names the model tagged as places and the gazetteer knows: other mentions of them count too.
     known = {
         gazetteer.key(m.text)
@@ -74,13 +75,13 @@ def find_mentions(doc: Doc) -> list[Mention]:
     for mention in _scan(doc, taken, known, people, countries):
         mentions.append(mention)
         taken.add(mention)
-    for mention in _beside_known(doc, mentions, taken):
+    for mention in _beside_known(doc, text, mentions, taken):
         mentions.append(mention)
         taken.add(mention)
     return sorted(mentions, key=lambda m: m.start)
 
 
-def _beside_known(doc: Doc, mentions: list[Mention], taken: _Taken) -> list[Mention]:
+def _beside_known(doc: Doc, text: str, mentions: list[Mention], taken: _Taken) -> list[Mention]:
     """Names the gazetteer lacks that the text sets beside a known place ("Novo-Ogaryovo,
     near Moscow"), and their other mentions in the article."""
     starts = {m.start for m in mentions if gazetteer.candidates(m.lookup or m.text)}
@@ -93,13 +94,13 @@ def _beside_known(doc: Doc, mentions: list[Mention], taken: _Taken) -> list[Ment
         ):
             continue
         span = _trim(ent)
-        after = beside.match(doc.text, span.end_char)
+        after = beside.match(text, span.end_char)
         if after is not None and after.end() in starts:
             found.append(
                 Mention(start=span.start_char, end=span.end_char, text=span.text, source="near")
             )
     for mention in list(found):
-        for again in re.finditer(rf"\b{re.escape(mention.text)}\b", doc.text):
+        for again in re.finditer(rf"\b{re.escape(mention.text)}\b", text):
             if not taken.overlaps(again.start(), again.end()) and again.start() != mention.start:
                 found.append(
                     Mention(
@@ -110,16 +111,18 @@ def _beside_known(doc: Doc, mentions: list[Mention], taken: _Taken) -> list[Ment
 
 
 class _Taken:
-    """Character ranges already claimed by a mention."""
+    """Characters already claimed by a mention (a mask over the text: checked per token)."""
 
-    def __init__(self, mentions: list[Mention]) -> None:
-        self.ranges = [(m.start, m.end) for m in mentions]
+    def __init__(self, length: int, mentions: list[Mention]) -> None:
+        self.mask = bytearray(length)
+        for mention in mentions:
+            self.add(mention)
 
     def add(self, mention: Mention) -> None:
-        self.ranges.append((mention.start, mention.end))
+        self.mask[mention.start : mention.end] = b"\x01" * (mention.end - mention.start)
 
     def overlaps(self, start: int, end: int) -> bool:
-        return any(s < end and start < e for s, e in self.ranges)
+        return any(self.mask[start:end])
 
 
 def _trim(ent: Span) -> Span:
