@@ -19,9 +19,10 @@ from spacy.tokens import Doc, Span, Token
 from ..ontology import countries
 from ..types import Document, Time
 from .timex.calendar import Tense
+from .timex.context import Context, Resolved
 from .timex.grammar import Candidate, candidates
 from .timex.lexicon import lexicon
-from .timex.resolve import Context, Resolved, resolve
+from .timex.resolve import resolve
 
 NO_ANCHOR = "unresolved: no publication date"
 

@@ -8,55 +8,22 @@ months ("said Friday" is the Friday before, "will meet Tuesday" the Tuesday afte
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
 from datetime import date
-from typing import Literal
 
+from . import periods
 from .calendar import (
     Tense,
     add_months,
     fmt,
     month_year,
-    quarter_of,
     season_year,
     shift,
     weekday_date,
     year_of_weekday,
 )
+from .context import Context, Resolved
 from .grammar import Candidate
 from .lexicon import fiscal_starts, lexicon, number
-
-TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
-
-
-@dataclass(frozen=True, slots=True)
-class Context:
-    """What a resolution may look at besides the words."""
-
-    anchor: date | None
-    tense: Tense
-    # The most recent quarter the article named (year, quarter): "the quarter", "a year earlier"
-    # in earnings stories refer to it.
-    quarter: tuple[int, int] | None = None
-    # Countries named near the expression (alpha-3), nearest first, for fiscal years.
-    countries: tuple[str, ...] = ()
-    # The text just before the expression (a few words), for rates such as "$5 a year".
-    before: str = ""
-    # The last date the article gave explicitly (a year or a month), for "that year",
-    # "the following month".
-    reference: date | None = None
-    reference_granularity: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class Resolved:
-    type: TimexType
-    value: str | None
-    relative: bool = True
-    range_start: str | None = None
-    range_end: str | None = None
-    quarter: tuple[int, int] | None = None
-    anchor_note: str | None = None
 
 
 def resolve(candidate: Candidate, text: str, context: Context) -> Resolved | None:
@@ -64,10 +31,6 @@ def resolve(candidate: Candidate, text: str, context: Context) -> Resolved | Non
     handler = _HANDLERS[candidate.rule]
     g = {k: (v.lower() if isinstance(v, str) else v) for k, v in candidate.groups.items()}
     return handler(g, text, context)
-
-
-def _relative(type_: TimexType, context: Context, compute: str | None) -> Resolved:
-    return Resolved(type=type_, value=compute if context.anchor else None)
 
 
 def _month(word: str) -> int:
@@ -171,222 +134,6 @@ def _fiscal_year(g: dict[str, str | None], text: str, c: Context) -> Resolved | 
     return Resolved(type="DATE", value=str(year), relative=False)
 
 
-_ORDINAL_Q = {
-    "first": 1,
-    "1st": 1,
-    "second": 2,
-    "2nd": 2,
-    "third": 3,
-    "3rd": 3,
-    "fourth": 4,
-    "4th": 4,
-}
-
-
-def _quarter(g: dict[str, str | None], text: str, c: Context) -> Resolved | None:
-    q = int((g["qq"] or "q0")[1]) if g.get("qq") else _ORDINAL_Q[g["q"] or "first"]
-    if text.lower().endswith("quarters") and not g.get("qq"):
-        return Resolved(type="SET", value=f"XXXX-Q{q}", relative=False)
-    explicit = g.get("ypre") or g.get("ymid") or g.get("yq") or g.get("ypost")
-    if explicit and explicit[0].isdigit():
-        year = int(explicit)
-        return Resolved(type="DATE", value=f"{year}-Q{q}", relative=False, quarter=(year, q))
-    if c.anchor is None:
-        return Resolved(type="DATE", value=None)
-    shift_years = {"last": -1, "next": 1}.get(g.get("deic") or "", 0)
-    if explicit:
-        shift_years = {"last year": -1, "next year": 1}.get(explicit, 0)
-    year, current = quarter_of(c.anchor)
-    # An unqualified quarter is the latest such quarter that has ended or is under way.
-    if not (g.get("deic") or explicit) and q > current:
-        year -= 1
-    year += shift_years
-    return Resolved(type="DATE", value=f"{year}-Q{q}", quarter=(year, q))
-
-
-def _quarter_ref(g: dict[str, str | None], text: str, c: Context) -> Resolved | None:
-    which = (g.get("which") or "").replace(" ", "-")
-    kind = g.get("kind") or g.get("bare") or "quarter"
-    if kind in {"nine months", "six months"} or "nine" in kind or "six" in kind:
-        return Resolved(type="DURATION", value="P9M" if "nine" in kind else "P6M", relative=False)
-    if kind == "half":
-        return None
-    if c.anchor is None:
-        return Resolved(type="DATE", value=None)
-    if which in {"current", "this"}:
-        year, q = quarter_of(c.anchor)
-    elif c.quarter is not None:
-        year, q = c.quarter
-    else:
-        # The quarter most recently ended before the story.
-        year, q = quarter_of(shift(c.anchor, "M", -3))
-        if which in {"current", "this"}:
-            year, q = quarter_of(c.anchor)
-    if which in {"year-earlier", "year-ago", "comparable", "corresponding"} or (
-        "year" in text.lower() and which not in {"this", "current"}
-    ):
-        year -= 1
-    elif which == "next":
-        year, q = (year + 1, 1) if q == 4 else (year, q + 1)
-    elif which in {"last", "previous"} and c.quarter is None:
-        pass
-    if kind == "period" and which == "fiscal":
-        return None
-    same = (
-        (year, q)
-        if which not in {"year-earlier", "year-ago", "comparable", "corresponding"}
-        else None
-    )
-    return Resolved(type="DATE", value=f"{year}-Q{q}", quarter=same)
-
-
-def _year_earlier(g: dict[str, str | None], text: str, c: Context) -> Resolved | None:
-    if c.anchor is None:
-        return Resolved(type="DATE", value=None)
-    if c.quarter is not None:
-        return Resolved(type="DATE", value=f"{c.quarter[0] - 1}-Q{c.quarter[1]}")
-    return Resolved(type="DATE", value=str(c.anchor.year - 1))
-
-
-# What stands before "a year" when it is a rate ("$5 a year", "twice a week").
-_RATE = re.compile(r"(?i)(\d|%|\bcents?|\bdollars?|\bpercent|\btimes|\btwice|\bonce|\bper)\W*$")
-
-_UNIT_LETTER = {
-    "year": "Y",
-    "month": "M",
-    "week": "W",
-    "day": "D",
-    "decade": "DE",
-    "century": "CE",
-    "centurie": "CE",
-    "quarter": "Q",
-    "hour": "TH",
-    "minute": "TM",
-    "second": "TS",
-    "weekend": "WE",
-}
-
-
-def _unit(word: str | None) -> str:
-    word = (word or "").lower()
-    return _UNIT_LETTER.get(word[:-1] if word.endswith("s") else word, _UNIT_LETTER.get(word, ""))
-
-
-def _deictic(g: dict[str, str | None], text: str, c: Context) -> Resolved | None:
-    unit_word = (g["unit"] or "").replace(" ", "")
-    unit = "FY" if unit_word == "fiscalyear" else _unit(unit_word)
-    rel = " ".join((g["rel"] or "").split())
-    step = {
-        "this": 0,
-        "the current": 0,
-        "the same": 0,
-        "last": -1,
-        "the past": -1,
-        "the previous": -1,
-        "the latest": -1,
-        "next": 1,
-        "the coming": 1,
-        "the end of the": 0,
-    }[rel]
-    if rel == "the past" and unit in {"DE", "CE"}:
-        return None
-    if c.anchor is None:
-        return Resolved(type="DATE", value=None)
-    if unit == "FY":
-        return Resolved(type="DATE", value=str(c.anchor.year + step))
-    if unit == "WE":
-        day = shift(c.anchor, "W", step)
-        return Resolved(type="DATE", value=fmt(day, "W") + "-WE")
-    granularity = {"DE": "DE", "CE": "CE", "Q": "Q", "W": "W", "M": "M"}.get(unit, "Y")
-    day = shift(c.anchor, unit if unit != "Y" else "Y", step)
-    return Resolved(
-        type="DATE",
-        value=fmt(day, granularity),
-        quarter=quarter_of(day) if unit == "Q" else None,
-    )
-
-
-def _anaphoric(g: dict[str, str | None], text: str, c: Context) -> Resolved | None:
-    unit = "Y" if g.get("aunit") == "year" else "M"
-    if c.reference is None or (unit == "M" and c.reference_granularity == "Y"):
-        return None
-    which = " ".join((g.get("which") or "").split())
-    step = {"the following": 1, "the next": 1, "the previous": -1, "the preceding": -1}.get(
-        which, 0
-    )
-    return Resolved(
-        type="DATE",
-        value=fmt(shift(c.reference, unit, step), unit),
-        relative=False,
-        anchor_note=f"{fmt(c.reference, c.reference_granularity or unit)} (earlier in the text)",
-    )
-
-
-def _the_weekend(g: dict[str, str | None], text: str, c: Context) -> Resolved | None:
-    if c.anchor is None:
-        return Resolved(type="DATE", value=None)
-    step = {"last": -1, "next": 1}.get(text.split()[0].lower(), 0)
-    if step == 0 and c.tense == "past" and c.anchor.isoweekday() < 6:
-        step = -1
-    return Resolved(type="DATE", value=fmt(shift(c.anchor, "W", step), "W") + "-WE")
-
-
-def _amount(g: dict[str, str | None]) -> str:
-    if g.get("num"):
-        value = number(g["num"] or "")
-        if value is None:
-            return "X"
-        if "and a half" in (g.get("num") or ""):
-            return str(value)
-        return str(value)
-    return "X"
-
-
-def _ago(g: dict[str, str | None], text: str, c: Context) -> Resolved | None:
-    unit = _unit(g["unit"])
-    if not unit or unit == "WE":
-        return None
-    amount = _amount(g)
-    direction = -1 if (g["dir"] or "") in {"ago", "earlier", "before"} else 1
-    if amount == "X":
-        return Resolved(type="DATE", value="PAST_REF" if direction < 0 else "FUTURE_REF")
-    if c.anchor is None:
-        return Resolved(type="DATE", value=None)
-    if unit.startswith("T"):
-        return Resolved(type="TIME", value=None)
-    n = int(amount) * direction
-    if c.quarter is not None and unit == "Y" and int(amount) == 1:
-        return Resolved(type="DATE", value=f"{c.quarter[0] + n}-Q{c.quarter[1]}")
-    day = shift(c.anchor, unit, n)
-    return Resolved(
-        type="DATE", value=fmt(day, unit if unit in {"M", "W", "D", "Q", "DE"} else "Y")
-    )
-
-
-def _duration(g: dict[str, str | None], text: str, c: Context) -> Resolved | None:
-    unit = _unit(g["unit"])
-    vague = (g.get("vague") or "").strip()
-    approx = " ".join((g.get("approx") or "").split())
-    plural = (g["unit"] or "").lower().endswith("s")
-    if not unit or unit == "WE":
-        return None
-    # A bare unit is a duration only in plural phrases such as "the past weeks", "within days".
-    bare = not g.get("num") and not vague
-    if bare and (not plural or approx in {"the", ""}):
-        return None
-    amount = _amount(g) if g.get("num") else "X"
-    if not approx and (g.get("num") or "").lower() in {"a", "an"} and _RATE.search(c.before):
-        return None
-    if vague in {"recent"} and unit in {"Y", "D"}:
-        return Resolved(type="DATE", value="PAST_REF", relative=False)
-    if unit == "DE" and amount != "X":
-        unit, amount = "Y", str(int(amount) * 10)
-    elif unit == "CE" and amount != "X":
-        unit, amount = "Y", str(int(amount) * 100)
-    value = f"PT{amount}{unit[1]}" if unit.startswith("T") else f"P{amount}{unit}"
-    return Resolved(type="DURATION", value=value, relative=False)
-
-
 def _day(g: dict[str, str | None], text: str, c: Context) -> Resolved | None:
     word = " ".join((g["dword"] or "").split())
     offset = int(lexicon().table("day")[word])
@@ -485,7 +232,7 @@ def _set(g: dict[str, str | None], text: str, c: Context) -> Resolved | None:
     if g.get("adv"):
         return Resolved(type="SET", value=lexicon().table("set")[g["adv"] or ""], relative=False)
     if g.get("sunit"):
-        unit = _unit(g["sunit"])
+        unit = periods.unit_letter(g["sunit"])
         return Resolved(type="SET", value=f"P1{unit}", relative=False)
     if g.get("wd"):
         weekday = int(lexicon().table("weekday")[(g["wd"] or "").rstrip(".")])
@@ -546,14 +293,14 @@ _HANDLERS = {
     "century": _century,
     "fiscal_split": _fiscal_split,
     "fiscal_year": _fiscal_year,
-    "quarter": _quarter,
-    "quarter_ref": _quarter_ref,
-    "year_earlier": _year_earlier,
-    "deictic": _deictic,
-    "the_weekend": _the_weekend,
-    "anaphoric": _anaphoric,
-    "ago": _ago,
-    "duration": _duration,
+    "quarter": periods.quarter,
+    "quarter_ref": periods.quarter_ref,
+    "year_earlier": periods.year_earlier,
+    "deictic": periods.deictic,
+    "the_weekend": periods.the_weekend,
+    "anaphoric": periods.anaphoric,
+    "ago": periods.ago,
+    "duration": periods.duration,
     "day": _day,
     "pod": _pod,
     "weekday": _weekday,
@@ -564,5 +311,3 @@ _HANDLERS = {
     "holiday": _holiday,
     "spelled_year": _spelled_year,
 }
-
-__all__ = ["Context", "Resolved", "TimexType", "replace", "resolve"]
