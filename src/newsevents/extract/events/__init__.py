@@ -1,0 +1,218 @@
+"""Who did what to whom, when and where: CAMEO/PLOVER event coding (issue 4).
+
+``find_events(doc, document=..., actors=..., times=..., places=...)`` codes every sentence:
+
+1. ``triggers``: verbs and nouns the dictionary codes (PETRARCH2 CAMEO verbs + our data files);
+2. ``classifier``: a linear model picks the PLOVER type from the trigger, its dictionary code
+   and the sentence; the CAMEO code is the dictionary's when it agrees with that type, else the
+   type's general code (``data/type_codes.tsv``), so ``cameo`` and ``plover`` always agree;
+3. ``arguments``: source and target from the parse, linked to ``actors`` by their mentions;
+4. ``modality``: negated, planned, hypothetical, uncertain or asserted, and who reports it;
+5. ``dating``: the times and places linked to the trigger, else the publication date;
+6. ``dedup``: repeated mentions of one happening merge into one event.
+
+``actors``, ``times`` and ``places`` come from the other extractors and may be empty: the coder
+then leaves the actor ids, dates and places it cannot fill as None.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import cache
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from ...ontology.cameo import cameo, goldstein
+from ...ontology.gazetteer import best
+from ...ontology.plover import acled_for, plover_for
+from ...ontology.tables import read_tsv
+from ...types import (
+    Actor,
+    Document,
+    Event,
+    EventActor,
+    EventLocation,
+    Evidence,
+    Place,
+    Span,
+    Time,
+)
+from . import dating, modality
+from .arguments import arguments, phrase
+from .classifier import TypeModel, features, shipped_model
+from .dedup import SYMMETRIC, merge
+from .triggers import candidates
+
+__all__ = ["find_events"]
+
+PACKAGE = "newsevents.extract.events"
+
+
+@cache
+def type_codes() -> dict[str, str]:
+    return {row["type"]: row["code"] for row in read_tsv(PACKAGE, "data/type_codes.tsv")}
+
+
+def choose_code(plover_type: str, dictionary_code: str | None) -> str:
+    """The dictionary's code when it means ``plover_type``, else the type's general code."""
+    if dictionary_code:
+        mapping = plover_for(dictionary_code)
+        if mapping is not None and mapping.type == plover_type:
+            return dictionary_code
+    return type_codes()[plover_type]
+
+
+def _actor_index(actors: Sequence[Actor]) -> list[tuple[int, int, Actor]]:
+    return sorted((m.start, m.end, a) for a in actors for m in a.mentions)
+
+
+def _event_actor(token: Token, index: list[tuple[int, int, Actor]]) -> EventActor:
+    span = phrase(token)
+    actor = next((a for s, e, a in index if s <= token.idx < e), None)
+    return EventActor(
+        actor_id=actor.id if actor else None,
+        text=span.text,
+        country=actor.country if actor else None,
+        sector=actor.sector if actor else None,
+        start=span.start_char,
+        end=span.end_char,
+    )
+
+
+def _location(place: Place | None) -> EventLocation | None:
+    if place is None:
+        return None
+    return EventLocation(
+        name=place.name or place.text, country=place.country, lat=place.lat, lon=place.lon
+    )
+
+
+def _dateline_location(document: Document) -> EventLocation | None:
+    line = document.dateline
+    if line is None or line.place is None:
+        return None
+    entry = best(line.place, country=line.country)
+    return EventLocation(
+        name=line.place,
+        country=line.country,
+        lat=entry.lat if entry else None,
+        lon=entry.lon if entry else None,
+    )
+
+
+def _lede(document: Document) -> tuple[int, int]:
+    if document.paragraphs:
+        return document.paragraphs[0]
+    return (0, len(document.body))
+
+
+def code_sentence(
+    sentence: SpacySpan,
+    *,
+    model: TypeModel,
+    document: Document,
+    actors: Sequence[Actor] = (),
+    times: Sequence[Time] = (),
+    places: Sequence[Place] = (),
+) -> list[Event]:
+    """The events of one sentence, before merging repeated mentions."""
+    index = _actor_index(actors)
+    found = candidates(sentence)
+    matches = [m for _, m in found]
+    lede_start, lede_end = _lede(document)
+    events = []
+    for trigger, match in found:
+        plover_type, probability = model.predict(features(trigger, match, matches))
+        code = choose_code(plover_type, match.code)
+        entry = cameo(code)
+        mapping = plover_for(code)
+        if entry is None or mapping is None:
+            continue
+        args = arguments(trigger, symmetric=plover_type in SYMMETRIC)
+        reading = modality.read(trigger)
+        lede = lede_start <= trigger.idx < lede_end
+        when = dating.when(
+            trigger,
+            times,
+            published=document.published,
+            lede=lede,
+            asserted=reading.modality == "asserted",
+        )
+        kind = reading.modality
+        if (
+            kind == "asserted"
+            and when.time is not None
+            and when.precision == "day"
+            and document.published
+            and (when.date or "") > document.published
+        ):
+            kind = "planned"  # dated after publication: it has not happened yet
+        place = dating.where(trigger, places)
+        location = _location(place)
+        if location is None and when.time is None and lede and kind == "asserted":
+            location = _dateline_location(document)
+        reporter = None
+        if reading.reporter is not None:
+            reporter = _event_actor(reading.reporter, index).actor_id
+        events.append(
+            Event(
+                id="",
+                cameo=code,
+                cameo_root=entry.root,
+                plover=plover_type,
+                mode=mapping.mode,
+                quad_class=entry.quad_class,
+                goldstein=goldstein(code),
+                source=_event_actor(args.source, index) if args.source is not None else None,
+                target=_event_actor(args.target, index) if args.target is not None else None,
+                date=when.date,
+                date_precision=when.precision,
+                location=location,
+                modality=kind,
+                reported_by=reporter,
+                evidence=Evidence(
+                    sentence=sentence.text, start=sentence.start_char, end=sentence.end_char
+                ),
+                trigger=Span(
+                    start=trigger.idx, end=trigger.idx + len(trigger.text), text=trigger.text
+                ),
+                confidence=round(probability, 3),
+                acled=acled_for(code, plover_type),
+            )
+        )
+    return events
+
+
+def find_events(
+    doc: SpacySpan | object,
+    *,
+    document: Document,
+    actors: Sequence[Actor] = (),
+    times: Sequence[Time] = (),
+    places: Sequence[Place] = (),
+    model: TypeModel | None = None,
+) -> list[Event]:
+    """Every distinct event of the article, in text order, ids ``E1``, ``E2``, ..."""
+    model = model or shipped_model()
+    events: list[Event] = []
+    for sentence in doc.sents:  # type: ignore[attr-defined]
+        events.extend(
+            code_sentence(
+                sentence,
+                model=model,
+                document=document,
+                actors=actors,
+                times=times,
+                places=places,
+            )
+        )
+    merged = merge(events)
+    merged.sort(key=lambda e: (e.trigger.start, e.cameo))
+    return [_with_id(e, n) for n, e in enumerate(merged, start=1)]
+
+
+def _with_id(event: Event, number: int) -> Event:
+    from dataclasses import replace
+
+    return replace(event, id=f"E{number}")

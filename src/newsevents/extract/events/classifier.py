@@ -1,0 +1,118 @@
+"""The event-type classifier: a linear model over the trigger, its dictionary code, its
+arguments' words and the sentence, shipped as plain arrays (``models/events/types.npz``).
+
+Inference needs only numpy: a sparse dot product and a softmax. Training (``training.py``,
+``scripts/train_events.py``) uses scikit-learn and exports the fitted weights to the same arrays,
+so a model never depends on a pickled scikit-learn version.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+import numpy as np
+from numpy.typing import NDArray
+from spacy.tokens import Token
+
+from ...ontology.plover import plover_for
+from .lexicon import Match
+
+MODEL_PACKAGE = "newsevents.models"
+MODEL_FILE = "events/types.npz"
+# Sentence words are many and weak; trigger features are few and strong. Their weights
+# balance the two before the vector is normalised.
+SENTENCE_WEIGHT = 0.5
+
+
+def features(trigger: Token, match: Match, others: list[Match]) -> dict[str, float]:
+    """Named features of one candidate event (a trigger in its sentence)."""
+    found: dict[str, float] = {}
+    lemma = trigger.lemma_.lower()
+    found["t:" + lemma] = 1.0
+    found["tp:" + trigger.pos_] = 1.0
+    found["dep:" + trigger.dep_] = 1.0
+    code = match.code or "none"
+    found["d:" + code] = 1.0
+    found["dr:" + code[:2]] = 1.0
+    mapping = plover_for(match.code) if match.code else None
+    found["dp:" + (mapping.type or "none" if mapping else "none")] = 1.0
+    found["rule:" + match.rule] = 1.0
+    for child in trigger.children:
+        if child.dep_ in {"dobj", "xcomp", "ccomp", "attr", "acomp", "prt", "neg", "agent"}:
+            found[f"c:{child.dep_}:{child.lemma_.lower()}"] = 1.0
+            found[f"tc:{lemma}:{child.lemma_.lower()}"] = 1.0
+        elif child.dep_ == "prep":
+            obj = next((g for g in child.children if g.dep_ == "pobj"), None)
+            found[f"p:{child.lower_}"] = 1.0
+            if obj is not None:
+                found[f"p:{child.lower_}:{obj.lemma_.lower()}"] = 1.0
+    head = trigger.head
+    if head is not trigger:
+        found[f"h:{trigger.dep_}:{head.lemma_.lower()}"] = 1.0
+    for other in others:
+        if other is not match and other.code:
+            found["o:" + other.code[:2]] = 1.0
+    sent = trigger.sent
+    words = [t.lemma_.lower() for t in sent if t.is_alpha]
+    for word in words:
+        if len(word) > 2:
+            found["w:" + word] = SENTENCE_WEIGHT
+    for left, right in zip(words, words[1:], strict=False):
+        found[f"b:{left}_{right}"] = SENTENCE_WEIGHT
+    return found
+
+
+@dataclass(frozen=True, slots=True)
+class TypeModel:
+    classes: tuple[str, ...]
+    index: dict[str, int]
+    coef: NDArray[np.float32]  # (n_features, n_classes)
+    intercept: NDArray[np.float32]  # (n_classes,)
+
+    def probabilities(self, found: dict[str, float]) -> NDArray[np.float64]:
+        scores = self.intercept.astype(np.float64).copy()
+        norm = float(np.sqrt(sum(v * v for v in found.values()))) or 1.0
+        for name, value in found.items():
+            row = self.index.get(name)
+            if row is not None:
+                scores += self.coef[row] * (value / norm)
+        scores -= scores.max()
+        exp = np.exp(scores)
+        result: NDArray[np.float64] = exp / exp.sum()
+        return result
+
+    def predict(self, found: dict[str, float]) -> tuple[str, float]:
+        probs = self.probabilities(found)
+        best = int(probs.argmax())
+        return self.classes[best], float(probs[best])
+
+    def save(self, path: Path) -> None:
+        names = sorted(self.index, key=self.index.__getitem__)
+        np.savez_compressed(
+            path,
+            classes=np.array(self.classes),
+            features=np.array(names),
+            coef=self.coef.astype(np.float16),
+            intercept=self.intercept,
+        )
+
+    @classmethod
+    def from_arrays(cls, data: dict[str, NDArray[np.generic]]) -> TypeModel:
+        names = [str(n) for n in data["features"]]
+        return cls(
+            classes=tuple(str(c) for c in data["classes"]),
+            index={n: i for i, n in enumerate(names)},
+            coef=data["coef"].astype(np.float32),
+            intercept=data["intercept"].astype(np.float32),
+        )
+
+
+@cache
+def shipped_model() -> TypeModel:
+    """The model shipped in the package (trained by ``scripts/train_events.py``)."""
+    with resources.files(MODEL_PACKAGE).joinpath(MODEL_FILE).open("rb") as handle:
+        with np.load(handle, allow_pickle=False) as data:
+            return TypeModel.from_arrays({k: data[k] for k in data.files})

@@ -1,0 +1,108 @@
+"""When and where an event happened: the times and places the parse links to its trigger.
+
+A time or place is linked when, walking up from its head word, the first verb or trigger met is
+one of the event's anchors: the trigger, the light verb a noun trigger is the object of ("held
+talks on Tuesday"), the verb of the phrase a noun trigger sits in ("was in Moscow on Monday for
+a two-day visit") and participles hanging off a noun trigger ("a warrant issued in 2023"). So a
+background event keeps its own date ("since Moscow sent troops into Ukraine in February 2022")
+and never takes one from another clause. Unlinked events get the publication date: precision
+``day`` only for the lede's asserted events (a wire lede reports the day's news), else
+``unknown``, meaning "reported by this date".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from spacy.tokens import Doc, Token
+
+from ...types import Place, Time
+
+Precision = Literal["day", "week", "month", "year", "range", "unknown"]
+
+_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
+_WEEK = re.compile(r"^\d{4}-W\d{2}$")
+_MONTH = re.compile(r"^\d{4}-\d{2}$")
+_YEAR = re.compile(r"^\d{4}$")
+STOP_POS = {"VERB", "AUX"}
+
+
+@dataclass(frozen=True, slots=True)
+class When:
+    date: str | None
+    precision: Precision
+    time: Time | None
+
+
+def precision_of(time: Time) -> tuple[str | None, Precision]:
+    """A TIMEX3 value as an event date and its precision."""
+    value = time.value or ""
+    if time.range_start and time.range_end and time.range_start != time.range_end:
+        return time.range_start, "range"
+    if _DAY.match(value):
+        return value[:10], "day"
+    if _WEEK.match(value):
+        return value, "week"
+    if _MONTH.match(value):
+        return value, "month"
+    if _YEAR.match(value):
+        return value, "year"
+    return None, "unknown"
+
+
+def anchors(trigger: Token) -> set[int]:
+    """Token indexes whose dependents describe the event itself."""
+    found = {trigger.i}
+    if trigger.pos_ not in STOP_POS:
+        head = trigger.head
+        if trigger.dep_ in {"dobj", "nsubjpass", "attr"}:
+            found.add(head.i)
+        elif trigger.dep_ == "pobj" and head.dep_ in {"prep", "agent"}:
+            found.add(head.head.i)
+        found.update(c.i for c in trigger.children if c.dep_ in {"acl", "relcl"})
+    return found
+
+
+def _linked(doc: Doc, start: int, end: int, trigger: Token, targets: set[int]) -> bool:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or span.sent.start != trigger.sent.start:
+        return False
+    node = span.root
+    for _ in range(12):
+        if node.i in targets:
+            return True
+        if node is not span.root and (node.pos_ in STOP_POS or node.i == trigger.i):
+            return False
+        if node.head is node:
+            return False
+        node = node.head
+    return False
+
+
+def when(
+    trigger: Token, times: Sequence[Time], *, published: str | None, lede: bool, asserted: bool
+) -> When:
+    """The event date of ``trigger``."""
+    targets = anchors(trigger)
+    for time in times:
+        if time.type not in {"DATE", "TIME"}:
+            continue
+        if _linked(trigger.doc, time.start, time.end, trigger, targets):
+            date, precision = precision_of(time)
+            if date is not None:
+                return When(date, precision, time)
+    if published is None:
+        return When(None, "unknown", None)
+    return When(published, "day" if lede and asserted else "unknown", None)
+
+
+def where(trigger: Token, places: Sequence[Place]) -> Place | None:
+    """The place linked to ``trigger``, the nearest when several are."""
+    targets = anchors(trigger)
+    linked = [p for p in places if _linked(trigger.doc, p.start, p.end, trigger, targets)]
+    if not linked:
+        return None
+    return min(linked, key=lambda p: abs(p.start - trigger.idx))

@@ -1,0 +1,171 @@
+"""The trigger dictionary: verbs and nouns that name events, with their CAMEO codes.
+
+Three reviewable data files feed it: the PETRARCH2 CAMEO verb dictionary converted to tables
+(``ontology/data/cameo_verbs.tsv``, ``cameo_verb_patterns.tsv``, ``cameo_synsets.tsv``), our
+verb additions and overrides (``data/event_verbs.tsv``) and our event nouns
+(``data/event_nouns.tsv``). A verb's code comes from its most specific matching pattern (words
+that must follow it, or precede it as its subject), else its own default code.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.tokens import Token
+
+from ...ontology.tables import read_tsv
+
+ONTOLOGY = "newsevents.ontology"
+PACKAGE = "newsevents.extract.events"
+# How far past the verb a pattern's words may be found (tokens of the verb's own subtree).
+WINDOW = 12
+
+
+@dataclass(frozen=True, slots=True)
+class Pattern:
+    before: tuple[frozenset[str], ...]
+    after: tuple[frozenset[str], ...]
+    code: str
+
+    @property
+    def size(self) -> int:
+        return len(self.before) + len(self.after)
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """What the dictionary knows about one trigger lemma."""
+
+    code: str | None  # default code; None: only patterns code it
+    patterns: tuple[Pattern, ...]
+    source: str  # "phoenix", "newsevents" or "noun"
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    code: str | None
+    rule: str  # which entry/pattern gave the code, for explanations
+
+
+@cache
+def _synsets() -> dict[str, frozenset[str]]:
+    sets: dict[str, set[str]] = {}
+    for row in read_tsv(ONTOLOGY, "data/cameo_synsets.tsv"):
+        # Multi-word members match on their head (last) word: "armed forces" -> "forces".
+        sets.setdefault(row["set"], set()).add(row["word"].split()[-1])
+    return {name: frozenset(words) for name, words in sets.items()}
+
+
+def _item(word: str) -> frozenset[str]:
+    word = word.strip("()")
+    if word.startswith("&"):
+        return _synsets().get(word, frozenset())
+    return frozenset({word})
+
+
+def _items(text: str) -> tuple[frozenset[str], ...]:
+    items = tuple(_item(w) for w in text.split() if w.strip("()"))
+    return tuple(i for i in items if i)
+
+
+@cache
+def verbs() -> dict[str, Entry]:
+    """Verb lemma (or "verb particle" phrase) -> entry."""
+    by_block: dict[str, list[Pattern]] = {}
+    for row in read_tsv(ONTOLOGY, "data/cameo_verb_patterns.tsv"):
+        pattern = Pattern(_items(row["before"]), _items(row["after"]), row["code"])
+        if pattern.size:
+            by_block.setdefault(row["block"], []).append(pattern)
+    codes: dict[str, str | None] = {}
+    patterns: dict[str, list[Pattern]] = {}
+    for row in read_tsv(ONTOLOGY, "data/cameo_verbs.tsv"):
+        verb = row["verb"]
+        if codes.get(verb) is None:
+            codes[verb] = row["code"] or None
+        patterns.setdefault(verb, []).extend(by_block.get(row["block"], ()))
+    entries = {
+        verb: Entry(
+            code=codes[verb],
+            patterns=tuple(sorted(patterns[verb], key=lambda p: -p.size)),
+            source="phoenix",
+        )
+        for verb in codes
+    }
+    ours: dict[str, list[Pattern]] = {}
+    defaults: dict[str, str] = {}
+    for row in read_tsv(PACKAGE, "data/event_verbs.tsv"):
+        if row["after"]:
+            # An empty code here means: this phrase is not an event ("the talks went well").
+            ours.setdefault(row["lemma"], []).append(
+                Pattern((), _items(row["after"]), row["code"])
+            )
+        else:
+            defaults[row["lemma"]] = row["code"]
+    for lemma in sorted(set(ours) | set(defaults)):
+        old = entries.get(lemma)
+        entries[lemma] = Entry(
+            code=defaults.get(lemma, old.code if old else None),
+            patterns=tuple(ours.get(lemma, ())) + (old.patterns if old else ()),
+            source="newsevents" if lemma in defaults else (old.source if old else "newsevents"),
+        )
+    return entries
+
+
+@cache
+def nouns() -> dict[str, str]:
+    """Event noun lemma -> CAMEO code."""
+    return {row["lemma"]: row["code"] for row in read_tsv(PACKAGE, "data/event_nouns.tsv")}
+
+
+def forms(token: Token) -> frozenset[str]:
+    """The strings a dictionary word may match: lower-case text and lemma."""
+    return frozenset((token.lower_, token.lemma_.lower()))
+
+
+def _subsequence(items: tuple[frozenset[str], ...], tokens: Iterable[Token]) -> bool:
+    wanted = iter(items)
+    item = next(wanted, None)
+    for token in tokens:
+        if item is None:
+            break
+        if item & forms(token):
+            item = next(wanted, None)
+    return item is None
+
+
+def match_verb(token: Token) -> Match | None:
+    """The dictionary code of verb ``token``: best pattern, else the verb's default code.
+
+    Returns None when the verb is not in the dictionary, and a Match with code None when it
+    is but neither its default nor any pattern codes it here.
+    """
+    lemma = token.lemma_.lower()
+    particle = next((c for c in token.children if c.dep_ in {"prt", "prep"}), None)
+    entry = None
+    if particle is not None:
+        entry = verbs().get(f"{lemma} {particle.lower_}")
+    entry = entry or verbs().get(lemma)
+    if entry is None:
+        return None
+    after = [t for t in token.subtree if t.i > token.i][:WINDOW]
+    subjects = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    before = [t for s in subjects for t in s.subtree]
+    for pattern in entry.patterns:
+        if _subsequence(pattern.after, after) and _subsequence(pattern.before, before):
+            words = " ".join("/".join(sorted(i)[:2]) for i in pattern.after)
+            return Match(pattern.code or None, f"{entry.source}:{lemma} * {words}")
+    return Match(entry.code, f"{entry.source}:{lemma}")
+
+
+def match_noun(token: Token) -> Match | None:
+    """The code of an event noun (``talks``, ``invasion``), compounds first (``phone call``)."""
+    lemma = token.lemma_.lower()
+    left = token.nbor(-1) if token.i > token.sent.start else None
+    if left is not None and left.dep_ == "compound":
+        code = nouns().get(f"{left.lemma_.lower()} {lemma}")
+        if code:
+            return Match(code, f"noun:{left.lemma_.lower()} {lemma}")
+    code = nouns().get(lemma)
+    return Match(code, f"noun:{lemma}") if code else None

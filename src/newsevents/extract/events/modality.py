@@ -1,0 +1,115 @@
+"""What a trigger asserts: asserted, negated, planned, hypothetical or uncertain, and who
+reports it ("X said Y attacked").
+
+The cue words are data (``data/modality_cues.tsv``). The trigger's own auxiliaries, adverbs and
+clause mark are read first; then the chain of verbs it is the complement of ("avoided
+condemning", "is expected to seek", "said ... attacked"), nearest first. A noun trigger reads
+the verb it is the object of ("will hold talks"). Infinitives of purpose or sequence ("to be
+followed by talks") are planned.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.tokens import Token
+
+from ...ontology.tables import read_tsv
+from ...types import Modality
+
+PACKAGE = "newsevents.extract.events"
+# Dependencies along which a governing verb's meaning reaches its complement.
+COMPLEMENT = {"xcomp", "ccomp", "pcomp", "advcl", "acomp", "prep", "pobj", "conj", "dobj"}
+# Priority when several cues apply: negation wins over everything, then hypothetical, ...
+RANK: dict[str, int] = {"negated": 4, "hypothetical": 3, "uncertain": 2, "planned": 1}
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    modality: Modality
+    reporter: Token | None  # head of the source that reports or claims the event
+    cues: tuple[str, ...]
+
+
+@cache
+def _cues() -> dict[tuple[str, str], str]:
+    return {
+        (row["where"], row["cue"]): row["kind"]
+        for row in read_tsv(PACKAGE, "data/modality_cues.tsv")
+    }
+
+
+def _own(verb: Token) -> list[tuple[str, str]]:
+    """Cues on the verb itself: (kind, cue word)."""
+    cues = _cues()
+    found = []
+    for child in verb.children:
+        word = child.lower_
+        if child.dep_ in {"aux", "auxpass"} and ("aux", word) in cues:
+            found.append((cues["aux", word], word))
+        elif child.dep_ == "neg" or child.dep_ == "advmod" and ("adverb", word) in cues:
+            kind = "negated" if child.dep_ == "neg" else cues["adverb", word]
+            if kind != "reported":
+                found.append((kind, word))
+        elif child.dep_ == "mark" and ("mark", word) in cues:
+            found.append((cues["mark", word], word))
+    if verb.dep_ in {"advcl", "xcomp", "acl"} and any(
+        c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children
+    ):
+        found.append(("planned", "to"))
+    return found
+
+
+def _speaker(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+
+
+def _according_to(verb: Token) -> Token | None:
+    for token in verb.subtree:
+        if token.lower_ == "according" and token.i + 1 < len(token.doc):
+            to = token.doc[token.i + 1]
+            obj = next((c for c in to.children if c.dep_ == "pobj"), None)
+            if obj is not None:
+                return obj
+    return None
+
+
+def read(trigger: Token) -> Reading:
+    """The modality of ``trigger`` and the head of whoever reports it."""
+    cues = _cues()
+    found: list[tuple[str, str]] = []
+    reporter: Token | None = None
+    verb = trigger
+    if trigger.pos_ not in {"VERB", "AUX"}:
+        # A noun reads the verb it belongs to: "will hold talks", "avoided the summit".
+        head = trigger.head
+        if head.dep_ in {"prep", "agent"}:
+            head = head.head
+        verb = head if head.pos_ in {"VERB", "AUX", "ADJ"} else trigger
+        if verb is not trigger:
+            found.extend(_own(verb))
+    else:
+        found.extend(_own(verb))
+    node = verb
+    for _ in range(6):
+        if node.dep_ not in COMPLEMENT or node.head is node:
+            break
+        governor = node.head
+        lemma = governor.lemma_.lower()
+        kind = cues.get(("governor", lemma))
+        if kind == "reported" and node.dep_ in {"ccomp", "conj"} or (
+            kind == "reported" and node.dep_ == "prep" and lemma == "accuse"
+        ):
+            reporter = reporter or _speaker(governor)
+        elif kind is not None and kind != "reported" and node.dep_ != "conj":
+            found.append((kind, lemma))
+        if any(c.dep_ == "neg" for c in governor.children) and node.dep_ in {"xcomp", "ccomp"}:
+            found.append(("negated", "not " + lemma))
+        node = governor
+    reporter = reporter or _according_to(verb)
+    if not found:
+        return Reading("asserted", reporter, ())
+    kind = max((k for k, _ in found), key=lambda k: RANK.get(k, 0))
+    modality: Modality = kind  # type: ignore[assignment]
+    return Reading(modality, reporter, tuple(w for _, w in found))

@@ -1,0 +1,143 @@
+"""Training the event-type classifier from gold event files (``shared/datasets`` format).
+
+Used by ``scripts/train_events.py`` (the shipped model) and by ``newsevents eval events``, which
+retrains per fold so a file the shipped model saw is only ever scored on folds it did not see.
+scikit-learn is imported here only: coding events at run time needs none of it.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+from spacy.tokens import Doc, Token
+
+from ...ontology.plover import plover_for
+from .arguments import arguments, phrase
+from .classifier import TypeModel, features
+from .lexicon import Match
+from .triggers import candidates
+
+# Inverse regularisation strength of the logistic regression (chosen by 5-fold CV on the
+# training files, see scripts/train_events.py --tune).
+C = 4.0
+FOLDS = 5
+SEED = 13
+
+
+@dataclass(frozen=True, slots=True)
+class Example:
+    features: dict[str, float]
+    label: str
+    record: str  # id of the gold record, for folds
+
+
+def _overlap(span_start: int, span_end: int, gold: dict[str, Any] | None) -> int:
+    if not gold or gold.get("start") is None:
+        return 0
+    return max(0, min(span_end, gold["end"]) - max(span_start, gold["start"]))
+
+
+def _triggers(event: dict[str, Any]) -> list[dict[str, Any]]:
+    found = list(event.get("triggers") or [])
+    if event.get("trigger"):
+        found.append(event["trigger"])
+    return [t for t in found if t and t.get("start") is not None]
+
+
+def gold_trigger(
+    doc: Doc, event: dict[str, Any], found: Sequence[tuple[Token, Match]]
+) -> tuple[Token, Match] | None:
+    """The candidate that stands for gold ``event``: the one inside a gold trigger, else the one
+    whose arguments overlap the gold source and target most, else the one nearest the root."""
+    if not found:
+        return None
+    for trigger in _triggers(event):
+        for token, match in found:
+            if trigger["start"] <= token.idx < trigger["end"]:
+                return token, match
+
+    def score(pair: tuple[Token, Match]) -> tuple[int, int]:
+        args = arguments(pair[0], symmetric=False)
+        total = 0
+        for head, gold in ((args.source, event.get("source")), (args.target, event.get("target"))):
+            if head is not None:
+                span = phrase(head)
+                total += _overlap(span.start_char, span.end_char, gold)
+        depth = len(list(pair[0].ancestors))
+        return total, -depth
+
+    return max(found, key=score)
+
+
+def label_of(event: dict[str, Any], match: Match) -> str | None:
+    """The training label: the gold type, or for split labels (PLV YIELD: CONCEDE or RETREAT)
+    the dictionary's type when it is one of the candidates."""
+    if event.get("label"):
+        return str(event["label"])
+    options = event.get("label_candidates") or []
+    mapping = plover_for(match.code) if match.code else None
+    if mapping is not None and mapping.type in options:
+        return mapping.type
+    return None
+
+
+def examples(records: Iterable[dict[str, Any]], docs: Iterable[Doc]) -> list[Example]:
+    """One example per gold event whose sentence has a candidate trigger."""
+    found: list[Example] = []
+    for record, doc in zip(records, docs, strict=True):
+        for event in record.get("events", []):
+            if not event.get("label_candidates"):
+                continue
+            for sentence in doc.sents:
+                pairs = candidates(sentence)
+                # Gold events name no sentence; use the one holding the source, else the first.
+                src = event.get("source") or {}
+                if pairs and (
+                    src.get("start") is None or sentence.start_char <= src["start"] < sentence.end_char
+                ):
+                    break
+            else:
+                continue
+            chosen = gold_trigger(doc, event, pairs)
+            if chosen is None:
+                continue
+            label = label_of(event, chosen[1])
+            if label is None:
+                continue
+            matches = [m for _, m in pairs]
+            found.append(Example(features(chosen[0], chosen[1], matches), label, record["id"]))
+    return found
+
+
+def fit(items: Sequence[Example], *, c: float = C) -> TypeModel:
+    """A logistic regression over the examples' features, exported to plain arrays."""
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.preprocessing import normalize
+
+    vectorizer = DictVectorizer()
+    matrix = normalize(vectorizer.fit_transform([e.features for e in items]))
+    labels = [e.label for e in items]
+    model = LogisticRegression(C=c, max_iter=3000)
+    model.fit(matrix, labels)
+    names = list(vectorizer.get_feature_names_out())
+    coef = np.asarray(model.coef_, dtype=np.float32).T
+    keep = np.abs(coef).max(axis=1) > 1e-3
+    kept = [n for n, k in zip(names, keep, strict=True) if k]
+    return TypeModel(
+        classes=tuple(str(c) for c in model.classes_),
+        index={n: i for i, n in enumerate(kept)},
+        coef=coef[keep],
+        intercept=np.asarray(model.intercept_, dtype=np.float32),
+    )
+
+
+def folds(ids: Sequence[str], k: int = FOLDS, seed: int = SEED) -> dict[str, int]:
+    """Record id -> fold number, shuffled with a fixed seed."""
+    order = sorted(set(ids))
+    random.Random(seed).shuffle(order)
+    return {record: n % k for n, record in enumerate(order)}
