@@ -47,6 +47,7 @@ CATALOGUE: Final[dict[str, str]] = {
     "NE508": "near-duplicate of {canonical}, whose extraction failed; not stored",
     # eval
     "NE701": "unknown or unreadable gold data ({detail})",
+    "NE702": "cannot cross-validate the shipped model ({detail})",
 }
 
 # Exit codes of the command line (documented in docs/cli.md).

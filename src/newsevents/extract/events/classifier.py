@@ -18,13 +18,19 @@ from numpy.typing import NDArray
 from spacy.tokens import Token
 
 from ...ontology.plover import plover_for
-from .lexicon import Match
+from . import modality
+from .lexicon import Match, match_verb
 
 MODEL_PACKAGE = "newsevents.models"
 MODEL_FILE = "events/types.npz"
 # Sentence words are many and weak; trigger features are few and strong. Their weights
 # balance the two before the vector is normalised.
 SENTENCE_WEIGHT = 0.5
+
+
+def _type_of(code: str | None) -> str:
+    mapping = plover_for(code) if code else None
+    return (mapping.type or "none") if mapping else "none"
 
 
 def features(trigger: Token, match: Match, others: list[Match]) -> dict[str, float]:
@@ -37,8 +43,7 @@ def features(trigger: Token, match: Match, others: list[Match]) -> dict[str, flo
     code = match.code or "none"
     found["d:" + code] = 1.0
     found["dr:" + code[:2]] = 1.0
-    mapping = plover_for(match.code) if match.code else None
-    found["dp:" + (mapping.type or "none" if mapping else "none")] = 1.0
+    found["dp:" + _type_of(match.code)] = 1.0
     found["rule:" + match.rule] = 1.0
     for child in trigger.children:
         if child.dep_ in {"dobj", "xcomp", "ccomp", "attr", "acomp", "prt", "neg", "agent"}:
@@ -52,10 +57,26 @@ def features(trigger: Token, match: Match, others: list[Match]) -> dict[str, flo
     head = trigger.head
     if head is not trigger:
         found[f"h:{trigger.dep_}:{head.lemma_.lower()}"] = 1.0
+    # PLOVER codes a promised act as AGREE, a refused one as REJECT, a conditional coercive one
+    # as THREATEN: what the trigger asserts and what its complement clause asserts matter.
+    reading = modality.read(trigger)
+    found["m:" + reading.modality] = 1.0
+    found[f"dm:{_type_of(match.code)}:{reading.modality}"] = 1.0
+    for cue in reading.cues:
+        found["mc:" + cue] = 1.0
+    for child in trigger.children:
+        if child.dep_ in {"xcomp", "ccomp"} and child.pos_ == "VERB":
+            sub = match_verb(child)
+            sub_type = _type_of(sub.code if sub else None)
+            inner = modality.read(child).modality
+            found[f"sub:{sub_type}"] = 1.0
+            found[f"sub:{sub_type}:{inner}"] = 1.0
+            found[f"sublemma:{child.lemma_.lower()}"] = 1.0
     for other in others:
         if other is not match and other.code:
             found["o:" + other.code[:2]] = 1.0
     sent = trigger.sent
+
     words = [t.lemma_.lower() for t in sent if t.is_alpha]
     for word in words:
         if len(word) > 2:

@@ -98,9 +98,7 @@ def verbs() -> dict[str, Entry]:
     for row in read_tsv(PACKAGE, "data/event_verbs.tsv"):
         if row["after"]:
             # An empty code here means: this phrase is not an event ("the talks went well").
-            ours.setdefault(row["lemma"], []).append(
-                Pattern((), _items(row["after"]), row["code"])
-            )
+            ours.setdefault(row["lemma"], []).append(Pattern((), _items(row["after"]), row["code"]))
         else:
             defaults[row["lemma"]] = row["code"]
     for lemma in sorted(set(ours) | set(defaults)):

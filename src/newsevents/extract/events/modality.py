@@ -20,7 +20,7 @@ from ...types import Modality
 
 PACKAGE = "newsevents.extract.events"
 # Dependencies along which a governing verb's meaning reaches its complement.
-COMPLEMENT = {"xcomp", "ccomp", "pcomp", "advcl", "acomp", "prep", "pobj", "conj", "dobj"}
+COMPLEMENT = {"xcomp", "ccomp", "pcomp", "acomp", "prep", "pobj", "conj", "dobj"}
 # Priority when several cues apply: negation wins over everything, then hypothetical, ...
 RANK: dict[str, int] = {"negated": 4, "hypothetical": 3, "uncertain": 2, "planned": 1}
 
@@ -38,6 +38,12 @@ def _cues() -> dict[tuple[str, str], str]:
         (row["where"], row["cue"]): row["kind"]
         for row in read_tsv(PACKAGE, "data/modality_cues.tsv")
     }
+
+
+@cache
+def reporting_verbs() -> frozenset[str]:
+    """Verbs that report or claim what their clause says ("said", "announced")."""
+    return frozenset(c for (where, c), kind in _cues().items() if kind == "reported")
 
 
 def _own(verb: Token) -> list[tuple[str, str]]:
@@ -98,8 +104,10 @@ def read(trigger: Token) -> Reading:
         governor = node.head
         lemma = governor.lemma_.lower()
         kind = cues.get(("governor", lemma))
-        if kind == "reported" and node.dep_ in {"ccomp", "conj"} or (
-            kind == "reported" and node.dep_ == "prep" and lemma == "accuse"
+        if (
+            kind == "reported"
+            and node.dep_ in {"ccomp", "conj"}
+            or (kind == "reported" and node.dep_ == "prep" and lemma == "accuse")
         ):
             reporter = reporter or _speaker(governor)
         elif kind is not None and kind != "reported" and node.dep_ != "conj":
