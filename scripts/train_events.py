@@ -73,7 +73,9 @@ def main() -> None:
         "script": "scripts/train_events.py",
     }
     OUT.with_suffix(".json").write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
-    print(f"wrote {OUT.relative_to(ROOT)} ({OUT.stat().st_size:,} bytes, {len(model.index)} features)")
+    print(
+        f"wrote {OUT.relative_to(ROOT)} ({OUT.stat().st_size:,} bytes, {len(model.index)} features)"
+    )
 
 
 if __name__ == "__main__":

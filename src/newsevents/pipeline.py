@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 from .clean.article import clean_article
 from .errors import NewsEventsError
 from .extract.actors import find_actors
+from .extract.events import find_events
 from .extract.places import find_places
 from .extract.times import find_times
 from .parse.nlp import load
@@ -29,12 +30,16 @@ logger = logging.getLogger(__name__)
 def extract_record(doc: Doc, document: Document) -> ArticleRecord:
     """Run every extractor over the parsed body of ``document``."""
     actors = find_actors(doc, document=document)
+    times = find_times(doc, document=document)
+    # Actors' countries help read an ambiguous place name (issue 3).
+    places = find_places(doc, document=document, actors=actors)
+    events = find_events(doc, document=document, actors=actors, times=times, places=places)
     return ArticleRecord(
         document=document,
         actors=tuple(actors),
-        times=tuple(find_times(doc, document=document)),
-        # Actors' countries help read an ambiguous place name (issue 3).
-        places=tuple(find_places(doc, document=document, actors=actors)),
+        times=tuple(times),
+        places=tuple(places),
+        events=tuple(events),
     )
 
 

@@ -44,7 +44,8 @@ BASELINE_FILES = ("PLV/train.jsonl", "PLOVER_GSR/dev.jsonl")
 
 
 def _training() -> list[dict[str, Any]]:
-    with resources.files(MODEL_PACKAGE).joinpath(MODEL_FILE).with_suffix(".json").open() as f:
+    name = MODEL_FILE.removesuffix(".npz") + ".json"
+    with resources.files(MODEL_PACKAGE).joinpath(name).open(encoding="utf-8") as f:
         meta: dict[str, Any] = json.load(f)
     training: list[dict[str, Any]] = meta["training"]
     return training
@@ -74,9 +75,9 @@ def _content(doc: Doc, start: int, end: int) -> set[int]:
     }
 
 
-def span_match(doc: Doc, pred: tuple[int, int] | None, gold: dict[str, Any] | None) -> tuple[
-    bool, bool
-]:
+def span_match(
+    doc: Doc, pred: tuple[int, int] | None, gold: dict[str, Any] | None
+) -> tuple[bool, bool]:
     """(shares a content word, token F1 >= 0.5) for a predicted and a gold span."""
     if pred is None or not gold or gold.get("start") is None:
         return False, False
@@ -98,7 +99,7 @@ def _span(actor: Any) -> tuple[int, int] | None:
 def _overlap(pred: tuple[int, int] | None, gold: dict[str, Any] | None) -> int:
     if pred is None or not gold or gold.get("start") is None:
         return 0
-    return max(0, min(pred[1], gold["end"]) - max(pred[0], gold["start"]))
+    return max(0, min(pred[1], int(gold["end"])) - max(pred[0], int(gold["start"])))
 
 
 def select(events: Sequence[Event], gold: dict[str, Any]) -> Event | None:
@@ -197,9 +198,7 @@ def _models(
     return chosen, True
 
 
-def _bag_of_words(
-    path: Path, records: list[dict[str, Any]]
-) -> dict[str, str]:
+def _bag_of_words(path: Path, records: list[dict[str, Any]]) -> dict[str, str]:
     """Record id -> the baseline's type (TF-IDF 1-2 grams + logistic regression)."""
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.linear_model import LogisticRegression
@@ -279,9 +278,7 @@ def evaluate(path: Path, *, settings: Settings, limit: int | None = None) -> Eva
     for record, doc in zip(records, docs, strict=True):
         document = _document(record, path)
         model = models[str(record["id"])]
-        predicted = [
-            e for s in doc.sents for e in code_sentence(s, model=model, document=document)
-        ]
+        predicted = [e for s in doc.sents for e in code_sentence(s, model=model, document=document)]
         gold = _gold_events(record)
         if not record.get("events"):
             empty_sentences += 1
@@ -299,10 +296,16 @@ def evaluate(path: Path, *, settings: Settings, limit: int | None = None) -> Eva
         sub, obj = _root_dyad(doc)
         for event in gold:
             chosen = select(predicted, event)
-            types.add(event["label_candidates"], event.get("label"), chosen.plover or "NONE" if chosen else "NONE")
+            types.add(
+                event["label_candidates"],
+                event.get("label"),
+                chosen.plover or "NONE" if chosen else "NONE",
+            )
             spans.add("source", doc, _span(chosen.source) if chosen else None, event.get("source"))
             spans.add("target", doc, _span(chosen.target) if chosen else None, event.get("target"))
-            base_types.add(event["label_candidates"], event.get("label"), bow.get(str(record["id"]), "NONE"))
+            base_types.add(
+                event["label_candidates"], event.get("label"), bow.get(str(record["id"]), "NONE")
+            )
             base_spans.add("source", doc, sub, event.get("source"))
             base_spans.add("target", doc, obj, event.get("target"))
 
@@ -319,9 +322,7 @@ def evaluate(path: Path, *, settings: Settings, limit: int | None = None) -> Eva
     if roots["n"]:
         metrics["cameo_root_accuracy"] = round(roots["right"] / roots["n"], 4)
     if roots["n_plover"]:
-        metrics["cameo_root_accuracy_plover"] = round(
-            roots["right_plover"] / roots["n_plover"], 4
-        )
+        metrics["cameo_root_accuracy_plover"] = round(roots["right_plover"] / roots["n_plover"], 4)
     breakdown = {
         "baseline_bag_of_words": {
             "type_macro_f1": base_types.macro_f1(),

@@ -18,10 +18,11 @@ then leaves the actor ids, dates and places it cannot fill as None.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from functools import cache
 
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
-from spacy.tokens import Token
 
 from ...ontology.cameo import cameo, goldstein
 from ...ontology.gazetteer import best
@@ -39,7 +40,7 @@ from ...types import (
     Time,
 )
 from . import dating, modality
-from .arguments import arguments, phrase
+from .arguments import arguments, phrase, visited_place
 from .classifier import TypeModel, features, shipped_model
 from .dedup import SYMMETRIC, merge
 from .triggers import candidates
@@ -47,6 +48,13 @@ from .triggers import candidates
 __all__ = ["find_events"]
 
 PACKAGE = "newsevents.extract.events"
+LEDE_PARAGRAPHS = 2
+# A visit with no named host goes to the place visited ("was in Moscow for a visit").
+VISIT_CODES = {"042", "043"}
+# Below this classifier probability a candidate is more likely noise than an event.
+MIN_CONFIDENCE = 0.3
+# Types whose future acts PLOVER folds into AGREE.
+ACT_TYPES = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}
 
 
 @cache
@@ -102,8 +110,9 @@ def _dateline_location(document: Document) -> EventLocation | None:
 
 
 def _lede(document: Document) -> tuple[int, int]:
+    """The top of the story (first two paragraphs): in wire copy, the day's news."""
     if document.paragraphs:
-        return document.paragraphs[0]
+        return document.paragraphs[0][0], document.paragraphs[:LEDE_PARAGRAPHS][-1][1]
     return (0, len(document.body))
 
 
@@ -124,13 +133,32 @@ def code_sentence(
     events = []
     for trigger, match in found:
         plover_type, probability = model.predict(features(trigger, match, matches))
+        if probability < MIN_CONFIDENCE:
+            continue
         code = choose_code(plover_type, match.code)
         entry = cameo(code)
         mapping = plover_for(code)
         if entry is None or mapping is None:
             continue
         args = arguments(trigger, symmetric=plover_type in SYMMETRIC)
+        if args.source is None and args.target is None:
+            # As in PETRARCH, an event needs a party: a verb with no actor around it ("trade
+            # has increased") is a development, not an interaction.
+            continue
+        target = args.target
+        if target is None and code in VISIT_CODES:
+            target = visited_place(trigger)
         reading = modality.read(trigger)
+        if reading.modality == "planned" and plover_type == "AGREE":
+            # PLOVER codes a future meeting or aid as AGREE because it has no modality; we
+            # have one, so a planned act keeps its own type ("talks on Tuesday": CONSULT).
+            act_mapping = plover_for(match.code) if match.code else None
+            act = act_mapping.type if act_mapping else None
+            if act in ACT_TYPES:
+                plover_type, code = str(act), choose_code(str(act), match.code)
+                entry, mapping = cameo(code), plover_for(code)
+                if entry is None or mapping is None:
+                    continue
         lede = lede_start <= trigger.idx < lede_end
         when = dating.when(
             trigger,
@@ -165,7 +193,7 @@ def code_sentence(
                 quad_class=entry.quad_class,
                 goldstein=goldstein(code),
                 source=_event_actor(args.source, index) if args.source is not None else None,
-                target=_event_actor(args.target, index) if args.target is not None else None,
+                target=_event_actor(target, index) if target is not None else None,
                 date=when.date,
                 date_precision=when.precision,
                 location=location,
@@ -185,7 +213,7 @@ def code_sentence(
 
 
 def find_events(
-    doc: SpacySpan | object,
+    doc: Doc,
     *,
     document: Document,
     actors: Sequence[Actor] = (),
@@ -196,7 +224,7 @@ def find_events(
     """Every distinct event of the article, in text order, ids ``E1``, ``E2``, ..."""
     model = model or shipped_model()
     events: list[Event] = []
-    for sentence in doc.sents:  # type: ignore[attr-defined]
+    for sentence in doc.sents:
         events.extend(
             code_sentence(
                 sentence,
@@ -209,10 +237,4 @@ def find_events(
         )
     merged = merge(events)
     merged.sort(key=lambda e: (e.trigger.start, e.cameo))
-    return [_with_id(e, n) for n, e in enumerate(merged, start=1)]
-
-
-def _with_id(event: Event, number: int) -> Event:
-    from dataclasses import replace
-
-    return replace(event, id=f"E{number}")
+    return [replace(e, id=f"E{n}") for n, e in enumerate(merged, start=1)]

@@ -25,7 +25,6 @@ Rules, in order (``source``/``target`` are token heads; spans come from ``phrase
 from __future__ import annotations
 
 from dataclasses import dataclass
-
 from functools import cache
 
 from spacy.tokens import Span, Token
@@ -34,25 +33,18 @@ from ...ontology.tables import read_tsv
 
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 # Prepositions whose object is the one acted on ("attack on", "talks with", "sanctions against").
-TARGET_PREPS = {
-    "against",
-    "with",
-    "to",
-    "on",
-    "into",
-    "upon",
-    "toward",
-    "towards",
-    "at",
-    "for",
-    "from",
-    "in",
-}
-NOUN_TARGET_PREPS = TARGET_PREPS | {"of", "between"}
+TARGET_PREPS = {"against", "with", "to", "on", "into", "upon", "toward", "towards", "at", "for"}
+TARGET_PREPS |= {"from"}
+# "talks at the Kremlin" names a place, not a party.
+NOUN_TARGET_PREPS = (TARGET_PREPS - {"at"}) | {"of"}
+# "a clash along the China-India border", "fighting between X and Y": the parties.
+PARTY_PREPS = {"between", "along", "across", "over", "on"}
 # Dependency labels of the words that make up an actor's phrase to the left of its head.
 PHRASE_LEFT = {"compound", "amod", "nmod", "poss", "det", "nummod", "case", "quantmod", "flat"}
 ACTOR_ENTS = {"GPE", "NORP", "ORG", "PERSON", "LOC", "FAC"}
 PRONOUNS = {"he", "she", "they", "it", "we", "him", "her", "them", "us", "i", "me"}
+# Possessives name the party inside a phrase ("a warrant for his actions").
+POSSESSIVES = {"his", "her", "their", "its", "our"}
 # Clauses below a slot are other events, never part of its actor phrase.
 CLAUSES = {"relcl", "acl", "advcl", "ccomp", "xcomp", "appos", "conj", "cc", "punct"}
 PACKAGE = "newsevents.extract.events"
@@ -73,11 +65,18 @@ def agent_nouns() -> frozenset[str]:
 
 
 def actor_like(token: Token) -> bool:
+    if token.pos_ == "ADJ":
+        return token.ent_type_ in {"NORP", "GPE"}  # "Russian invasion", "Chinese troops"
+    if token.pos_ not in {"NOUN", "PROPN", "PRON"}:
+        return False
     if token.ent_type_ in ACTOR_ENTS:
         return True
     if token.pos_ == "PRON":
-        return token.lower_ in PRONOUNS
-    return token.pos_ in {"NOUN", "PROPN"} and token.lemma_.lower() in agent_nouns()
+        return token.lower_ in PRONOUNS or (token.dep_ == "poss" and token.lower_ in POSSESSIVES)
+    if token.ent_type_ in {"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL"}:
+        return False
+    # An untagged proper name ("Modi" is often missed by the small model's NER) is an actor.
+    return token.pos_ == "PROPN" or (token.pos_ == "NOUN" and token.lemma_.lower() in agent_nouns())
 
 
 def actor_in(token: Token | None) -> Token | None:
@@ -112,7 +111,10 @@ def phrase(token: Token) -> Span:
     doc = token.doc
     start = token.i
     for child in token.lefts:
-        if child.dep_ in PHRASE_LEFT:
+        if child.dep_ in PHRASE_LEFT and not (
+            # "China-India border": China is a party of its own, not part of India's name.
+            child.i + 1 < token.i and doc[child.i + 1].text in {"-", "–", "/"}
+        ):
             start = min(start, child.left_edge.i)
     end = token.i + 1
     for child in token.rights:
@@ -150,17 +152,20 @@ def verb_subject(verb: Token, depth: int = 0) -> Token | None:
     """The doer of ``verb``, inherited from the verb it depends on when it has none."""
     if depth > 4:
         return None
-    if _child(verb, {"nsubjpass"}) is not None or verb.tag_ == "VBN" and verb.dep_ == "acl":
+    if _child(verb, {"nsubjpass"}) is not None or (verb.tag_ == "VBN" and verb.dep_ == "acl"):
         agent = _agent(verb)
         if agent is not None:
             return agent
         if _child(verb, {"nsubjpass"}) is not None:
             return None
-    subject = _child(verb, {"nsubj", "csubj"})
+    # The subject nearest the verb: a dateline misparsed as a second subject
+    # ("MOSCOW — India's Prime Minister Modi was in Moscow") comes first.
+    subjects = [c for c in verb.lefts if c.dep_ in {"nsubj", "csubj"}]
+    subject = subjects[-1] if subjects else _child(verb, {"nsubj", "csubj"})
     if subject is not None:
         return subject
     head = verb.head
-    if head is verb:
+    if head.i == verb.i:
         return None
     if verb.dep_ == "xcomp":
         # Object control ("urged Iran to release") else subject control ("agreed to meet").
@@ -171,7 +176,7 @@ def verb_subject(verb: Token, depth: int = 0) -> Token | None:
         governor = head.head
         obj = _child(governor, {"dobj"})
         return obj if obj is not None else verb_subject(governor, depth + 1)
-    if verb.dep_ == "conj" or verb.dep_ == "advcl" and verb.tag_ == "VBG":
+    if verb.dep_ == "conj" or (verb.dep_ == "advcl" and verb.tag_ == "VBG"):
         return verb_subject(head, depth + 1)
     if verb.dep_ == "relcl":
         return head
@@ -186,7 +191,7 @@ def _resolve(pronoun: Token) -> Token:
         return pronoun
     node = pronoun.head
     for _ in range(4):
-        if node.head is node:
+        if node.head.i == node.i:
             break
         node = node.head
         subject = _child(node, {"nsubj"})
@@ -201,8 +206,12 @@ def verb_target(verb: Token) -> Token | None:
         return actor_in(passive)
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
         return None  # "sanctions imposed by X": the noun is the event, not its target
-    slots = [c for c in verb.rights if c.dep_ in {"dative", "iobj", "dobj"}]
-    slots += _prep_objects(verb, TARGET_PREPS)
+    objects = [c for c in verb.rights if c.dep_ in {"dative", "iobj", "dobj"}]
+    # A named object is the target ("met Putin"); a common one may be the instrument sent
+    # somewhere ("sent troops into Ukraine"), so a directed preposition's object comes first.
+    named = [o for o in objects if o.pos_ in {"PROPN", "PRON"} or o.ent_type_ in ACTOR_ENTS]
+    rest = [o for o in objects if o not in named]
+    slots = named + _prep_objects(verb, TARGET_PREPS) + rest
     for slot in slots:
         found = actor_in(slot)
         if found is not None:
@@ -212,7 +221,7 @@ def verb_target(verb: Token) -> Token | None:
 
 def noun_source(noun: Token) -> Token | None:
     for child in noun.lefts:
-        if child.dep_ == "poss" or child.dep_ in {"compound", "amod"} and actor_like(child):
+        if child.dep_ == "poss" or (child.dep_ in {"compound", "amod"} and actor_like(child)):
             return _head_of_name(child) if child.dep_ == "compound" else child
     for child in noun.rights:
         if child.dep_ == "acl":
@@ -222,6 +231,31 @@ def noun_source(noun: Token) -> Token | None:
         if child.dep_ == "prep" and child.lower_ == "by":
             return _pobj(child)
     return None
+
+
+def _actors_below(token: Token) -> list[Token]:
+    """Actor-like words of a phrase, in text order, without entering clauses."""
+    found = []
+    for child in token.subtree:
+        if child.ent_type_ in {"DATE", "TIME"} or not actor_like(child):
+            continue
+        path = child
+        while path.i != token.i and path.dep_ not in CLAUSES and path.pos_ != "VERB":
+            path = path.head
+        if path.i == token.i:
+            found.append(child)
+    return found
+
+
+def parties(noun: Token) -> list[Token]:
+    """The parties named in a noun's "between"/"along" phrase ("China-India border")."""
+    found: list[Token] = []
+    for child in noun.rights:
+        if child.dep_ == "prep" and child.lower_ in PARTY_PREPS:
+            obj = _pobj(child)
+            if obj is not None:
+                found += _actors_below(obj)
+    return found
 
 
 def noun_target(noun: Token) -> Token | None:
@@ -250,7 +284,43 @@ def light_verb_subject(noun: Token) -> Token | None:
     if noun.dep_ == "pobj" and head.dep_ == "agent" and head.head.pos_ == "VERB":
         return verb_subject(head.head) if head.head.dep_ != "advcl" else None
     if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in {"VERB", "AUX"}:
-        return _child(head.head, {"nsubj"})
+        return verb_subject(head.head) if head.head.dep_ not in {"advcl", "xcomp"} else None
+    return None
+
+
+def _source(subject: Token | None) -> Token | None:
+    """A subject is the source even when it is not actor-like ("the newspaper"), unless a
+    named actor sits inside it ("Members of the Association")."""
+    if subject is None:
+        return None
+    found = actor_in(subject)
+    if found is not None:
+        return found
+    # "the newspaper", "a group of lawyers": a determined noun phrase doing something is an
+    # actor; a bare abstract plural ("Tensions have persisted") is not.
+    determined = any(c.dep_ in {"det", "poss"} for c in subject.children)
+    return subject if subject.pos_ == "NOUN" and determined else None
+
+
+def _continued(noun: Token) -> Token | None:
+    """The verb whose clause a noun's clause continues ("met Putin, to be followed by talks")."""
+    verb = noun.head
+    if noun.dep_ == "pobj" and verb.dep_ in {"agent", "prep"}:
+        verb = verb.head
+    if verb.pos_ == "VERB" and verb.dep_ in {"advcl", "conj", "xcomp"} and verb.head.i != verb.i:
+        return verb.head if verb.head.pos_ == "VERB" else None
+    return None
+
+
+def visited_place(trigger: Token) -> Token | None:
+    """The place a visit goes to when no host is named ("was in Moscow ... for a visit")."""
+    holders = [trigger]
+    if trigger.dep_ == "pobj" and trigger.head.dep_ == "prep":
+        holders.append(trigger.head.head)
+    for holder in holders:
+        for obj in _prep_objects(holder, {"in", "to"}):
+            if obj.ent_type_ == "GPE":
+                return obj
     return None
 
 
@@ -258,11 +328,18 @@ def arguments(trigger: Token, *, symmetric: bool) -> Arguments:
     """Source and target of ``trigger``; ``symmetric`` events take "X and Y" as source and
     target when nothing else is the target."""
     if trigger.pos_ in {"VERB", "AUX"}:
-        source = actor_in(verb_subject(trigger))
+        source = _source(verb_subject(trigger))
         target = verb_target(trigger)
     else:
         source = actor_in(noun_source(trigger) or light_verb_subject(trigger))
         target = noun_target(trigger)
+        if source is None and target is None:
+            named = parties(trigger)
+            source = named[0] if named else None
+            target = named[1] if len(named) > 1 else None
+        main = _continued(trigger) if source is None and target is None else None
+        if main is not None:
+            source, target = _source(verb_subject(main)), verb_target(main)
         if target is None and trigger.dep_ == "dobj":
             target = verb_target(trigger.head)
     if source is not None and source.pos_ == "PRON":

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from itertools import pairwise
 from pathlib import Path
 
 import numpy as np
@@ -55,7 +56,7 @@ def features(trigger: Token, match: Match, others: list[Match]) -> dict[str, flo
             if obj is not None:
                 found[f"p:{child.lower_}:{obj.lemma_.lower()}"] = 1.0
     head = trigger.head
-    if head is not trigger:
+    if head.i != trigger.i:
         found[f"h:{trigger.dep_}:{head.lemma_.lower()}"] = 1.0
     # PLOVER codes a promised act as AGREE, a refused one as REJECT, a conditional coercive one
     # as THREATEN: what the trigger asserts and what its complement clause asserts matter.
@@ -81,7 +82,7 @@ def features(trigger: Token, match: Match, others: list[Match]) -> dict[str, flo
     for word in words:
         if len(word) > 2:
             found["w:" + word] = SENTENCE_WEIGHT
-    for left, right in zip(words, words[1:], strict=False):
+    for left, right in pairwise(words):
         found[f"b:{left}_{right}"] = SENTENCE_WEIGHT
     return found
 
@@ -134,6 +135,6 @@ class TypeModel:
 @cache
 def shipped_model() -> TypeModel:
     """The model shipped in the package (trained by ``scripts/train_events.py``)."""
-    with resources.files(MODEL_PACKAGE).joinpath(MODEL_FILE).open("rb") as handle:
-        with np.load(handle, allow_pickle=False) as data:
-            return TypeModel.from_arrays({k: data[k] for k in data.files})
+    source = resources.files(MODEL_PACKAGE).joinpath(MODEL_FILE)
+    with source.open("rb") as handle, np.load(handle, allow_pickle=False) as data:
+        return TypeModel.from_arrays({k: data[k] for k in data.files})

@@ -6,7 +6,8 @@ talks on Tuesday"), the verb of the phrase a noun trigger sits in ("was in Mosco
 a two-day visit") and participles hanging off a noun trigger ("a warrant issued in 2023"). So a
 background event keeps its own date ("since Moscow sent troops into Ukraine in February 2022")
 and never takes one from another clause. Unlinked events get the publication date: precision
-``day`` only for the lede's asserted events (a wire lede reports the day's news), else
+``day`` only for asserted events at the top of the story (its first two paragraphs report the
+day's news in wire copy) that are not told as background ("since ...", "had ..."), else
 ``unknown``, meaning "reported by this date".
 """
 
@@ -74,9 +75,9 @@ def _linked(doc: Doc, start: int, end: int, trigger: Token, targets: set[int]) -
     for _ in range(12):
         if node.i in targets:
             return True
-        if node is not span.root and (node.pos_ in STOP_POS or node.i == trigger.i):
+        if node.i != span.root.i and (node.pos_ in STOP_POS or node.i == trigger.i):
             return False
-        if node.head is node:
+        if node.head.i == node.i:
             return False
         node = node.head
     return False
@@ -96,7 +97,24 @@ def when(
                 return When(date, precision, time)
     if published is None:
         return When(None, "unknown", None)
-    return When(published, "day" if lede and asserted else "unknown", None)
+    same_day = lede and asserted and not background(trigger)
+    return When(published, "day" if same_day else "unknown", None)
+
+
+def background(trigger: Token) -> bool:
+    """A clause that tells an earlier happening ("since Russia sent troops", "had met",
+    "after the 2020 clash"): never the day's news, even in the lede."""
+    node = trigger
+    for _ in range(4):
+        for child in node.children:
+            if child.dep_ == "mark" and child.lower_ in {"since", "after", "before", "until"}:
+                return True
+            if child.dep_ in {"aux"} and child.lower_ in {"had", "'d"}:
+                return True
+        if node.dep_ not in {"pobj", "prep", "dobj", "conj"} or node.head.i == node.i:
+            break
+        node = node.head
+    return False
 
 
 def where(trigger: Token, places: Sequence[Place]) -> Place | None:

@@ -29,6 +29,50 @@ def key(event: Event) -> tuple[str, ...]:
     return (event.cameo_root, *dyad, anchor, event.date or "", event.modality)
 
 
+def _compatible(a: EventActor | None, b: EventActor | None) -> bool:
+    if a is None or b is None:
+        return True
+    if a.actor_id and b.actor_id:
+        return a.actor_id == b.actor_id
+    if a.country and b.country:
+        return a.country == b.country
+    return a.text.lower() == b.text.lower()
+
+
+def _fold(event: Event, into: Event) -> Event:
+    return replace(
+        into,
+        mentions=(*into.mentions, event.evidence, *event.mentions),
+        confidence=max(into.confidence, event.confidence),
+    )
+
+
+def date_undated(events: list[Event]) -> list[Event]:
+    """An undated retelling of a dated happening joins it: "since Moscow sent troops into
+    Ukraine" and, later, "the Kremlin sent troops into Ukraine in February 2022" are one event
+    because the text repeats the same code, act and target (issue 4: background events keep
+    their own dates, taken only where the text links them)."""
+    out = list(events)
+    absorbed: set[int] = set()
+    for i, event in enumerate(out):
+        if event.date_precision != "unknown" or event.target is None:
+            continue
+        for j, home in enumerate(out):
+            if (
+                j != i
+                and j not in absorbed
+                and home.date_precision not in {"unknown", "day"}
+                and home.cameo == event.cameo
+                and home.modality == event.modality
+                and _party(home.target) == _party(event.target)
+                and _compatible(home.source, event.source)
+            ):
+                out[j] = _fold(event, home)
+                absorbed.add(i)
+                break
+    return [e for k, e in enumerate(out) if k not in absorbed]
+
+
 def merge(events: list[Event]) -> list[Event]:
     """``events`` (in text order) with repeated mentions folded into their first mention."""
     kept: dict[tuple[str, ...], Event] = {}
@@ -38,9 +82,5 @@ def merge(events: list[Event]) -> list[Event]:
         if first is None:
             kept[k] = event
             continue
-        kept[k] = replace(
-            first,
-            mentions=(*first.mentions, event.evidence, *event.mentions),
-            confidence=max(first.confidence, event.confidence),
-        )
-    return list(kept.values())
+        kept[k] = _fold(event, first)
+    return date_undated(list(kept.values()))

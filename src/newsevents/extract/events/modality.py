@@ -54,7 +54,7 @@ def _own(verb: Token) -> list[tuple[str, str]]:
         word = child.lower_
         if child.dep_ in {"aux", "auxpass"} and ("aux", word) in cues:
             found.append((cues["aux", word], word))
-        elif child.dep_ == "neg" or child.dep_ == "advmod" and ("adverb", word) in cues:
+        elif child.dep_ == "neg" or (child.dep_ == "advmod" and ("adverb", word) in cues):
             kind = "negated" if child.dep_ == "neg" else cues["adverb", word]
             if kind != "reported":
                 found.append((kind, word))
@@ -87,27 +87,27 @@ def read(trigger: Token) -> Reading:
     found: list[tuple[str, str]] = []
     reporter: Token | None = None
     verb = trigger
-    if trigger.pos_ not in {"VERB", "AUX"}:
-        # A noun reads the verb it belongs to: "will hold talks", "avoided the summit".
+    if trigger.pos_ not in {"VERB", "AUX"} and trigger.dep_ != "nsubj":
+        # A noun reads the verb it belongs to: "will hold talks", "avoided the summit"; not
+        # the verb it is the subject of ("the trip could help him").
         head = trigger.head
         if head.dep_ in {"prep", "agent"}:
             head = head.head
         verb = head if head.pos_ in {"VERB", "AUX", "ADJ"} else trigger
-        if verb is not trigger:
+        if verb.i != trigger.i:
             found.extend(_own(verb))
     else:
         found.extend(_own(verb))
+    own = len(found)
     node = verb
     for _ in range(6):
-        if node.dep_ not in COMPLEMENT or node.head is node:
+        if node.dep_ not in COMPLEMENT or node.head.i == node.i:
             break
         governor = node.head
         lemma = governor.lemma_.lower()
         kind = cues.get(("governor", lemma))
-        if (
-            kind == "reported"
-            and node.dep_ in {"ccomp", "conj"}
-            or (kind == "reported" and node.dep_ == "prep" and lemma == "accuse")
+        if (kind == "reported" and node.dep_ in {"ccomp", "conj"}) or (
+            kind == "reported" and node.dep_ == "prep" and lemma == "accuse"
         ):
             reporter = reporter or _speaker(governor)
         elif kind is not None and kind != "reported" and node.dep_ != "conj":
@@ -118,6 +118,10 @@ def read(trigger: Token) -> Reading:
     reporter = reporter or _according_to(verb)
     if not found:
         return Reading("asserted", reporter, ())
-    kind = max((k for k, _ in found), key=lambda k: RANK.get(k, 0))
+    # The trigger's own auxiliaries and adverbs say more than the verbs above it ("officials
+    # warned Iran may attack": uncertain, not the warning's hypothetical); negation anywhere
+    # still wins.
+    pool = found[:own] if own and not any(k == "negated" for k, _ in found[own:]) else found
+    kind = max((k for k, _ in pool), key=lambda k: RANK.get(k, 0))
     modality: Modality = kind  # type: ignore[assignment]
     return Reading(modality, reporter, tuple(w for _, w in found))

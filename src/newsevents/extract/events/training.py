@@ -38,7 +38,7 @@ class Example:
 def _overlap(span_start: int, span_end: int, gold: dict[str, Any] | None) -> int:
     if not gold or gold.get("start") is None:
         return 0
-    return max(0, min(span_end, gold["end"]) - max(span_start, gold["start"]))
+    return max(0, min(span_end, int(gold["end"])) - max(span_start, int(gold["start"])))
 
 
 def _triggers(event: dict[str, Any]) -> list[dict[str, Any]]:

@@ -3,9 +3,11 @@
 Statements ("said", "told": CAMEO 01) are not events here: who said what is the quotes'
 business (issue 5). A noun that is the object of a coded verb ("imposed sanctions", "held
 talks") is the same event as the verb and is dropped, as is the modifier of a coded noun
-("arrest" in "arrest warrant"). A reporting verb whose reported clause holds a candidate
-("announced that it will withdraw") is not a second event: the reported act is the event,
-and the reporter becomes its ``reported_by`` (PLOVER codes "announced ... will withdraw" once).
+("arrest" in "arrest warrant"); but where the verb's code is only Phoenix's default for a
+generic verb ("a warrant was issued"), the noun is the event and the verb is dropped.
+A reporting verb whose reported clause holds a candidate ("announced that it will withdraw")
+is not a second event: the reported act is the event and the reporter its ``reported_by``
+(PLOVER codes "announced ... will withdraw" once).
 """
 
 from __future__ import annotations
@@ -16,6 +18,8 @@ from .lexicon import Match, match_noun, match_verb
 from .modality import reporting_verbs
 
 STATEMENT_ROOT = "01"
+# Named things are not happenings ("March" the month, "Rally" the party).
+NOT_EVENT_ENTS = {"ORG", "GPE", "PERSON", "DATE", "TIME", "NORP", "LOC", "FAC", "WORK_OF_ART"}
 
 
 def candidates(sentence: Span) -> list[tuple[Token, Match]]:
@@ -27,7 +31,7 @@ def candidates(sentence: Span) -> list[tuple[Token, Match]]:
             match = match_verb(token)
             if match is not None and match.code and not match.code.startswith(STATEMENT_ROOT):
                 verbs[token.i] = match
-        elif token.pos_ in {"NOUN", "PROPN"} and token.ent_type_ not in {"ORG", "GPE", "PERSON"}:
+        elif token.pos_ in {"NOUN", "PROPN"} and token.ent_type_ not in NOT_EVENT_ENTS:
             match = match_noun(token)
             if match is not None:
                 nouns[token.i] = match
@@ -39,11 +43,19 @@ def candidates(sentence: Span) -> list[tuple[Token, Match]]:
             c.dep_ == "ccomp" and c.i in verbs for c in token.children
         ):
             del verbs[i]
+    for i in list(verbs):
+        # "sanctions imposed by X", "a warrant issued by Y": the participle is the noun's.
+        if doc[i].dep_ == "acl" and doc[i].head.i in nouns:
+            del verbs[i]
     found = [(doc[i], m) for i, m in verbs.items()]
     for i, match in nouns.items():
         token = doc[i]
         if token.dep_ in {"dobj", "nsubjpass"} and token.head.i in verbs:
-            continue
+            rule = verbs[token.head.i].rule
+            if " * " in rule or rule.startswith("newsevents:"):
+                continue  # the verb's own pattern or code already names this act
+            # A generic verb default ("issued" 060) says less than the noun ("warrant").
+            found = [(t, m) for t, m in found if t.i != token.head.i]
         if token.dep_ == "compound" and token.head.i in nouns:
             continue
         found.append((token, match))

@@ -1,0 +1,359 @@
+"""Event coding on real sentences: wire-style sentences written for these tests, sentences from
+the shared dev data, and the sample article (issue 4)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+from spacy.language import Language
+
+from newsevents.extract.events import find_events
+from newsevents.extract.events.lexicon import match_verb, nouns, verbs
+from newsevents.ontology.cameo import cameo
+from newsevents.ontology.plover import plover_for
+from newsevents.ontology.tables import read_tsv
+from newsevents.parse.nlp import load
+from newsevents.settings import Settings
+from newsevents.types import Actor, ArticleRecord, Document, Event, Place, Span, Time
+
+from ..conftest import DATASETS, assert_valid_record
+
+pytestmark = pytest.mark.issue(4)
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return load(Settings.from_env({}).model)
+
+
+def document(text: str, *, published: str | None = "2024-07-08") -> Document:
+    return Document(
+        id="test",
+        source="test",
+        url=None,
+        title=None,
+        dateline=None,
+        published=published,
+        date_source="text" if published else "none",
+        byline=None,
+        captions=(),
+        body=text,
+        language="en",
+        paragraphs=((0, len(text)),),
+    )
+
+
+def time_of(text: str, phrase: str, value: str) -> Time:
+    start = text.index(phrase)
+    return Time(text=phrase, start=start, end=start + len(phrase), type="DATE", value=value)
+
+
+def actor(text: str, name: str, id: str, country: str, *also: str) -> Actor:
+    mentions = []
+    for form in (name, *also):
+        start = text.index(form)
+        mentions.append(Span(start=start, end=start + len(form), text=form))
+    return Actor(
+        id=id, name=name, type="state", country=country, sector="GOV", mentions=tuple(mentions)
+    )
+
+
+def code(nlp: Language, text: str, **kwargs: Any) -> list[Event]:
+    published = kwargs.pop("published", "2024-07-08")
+    return find_events(nlp(text), document=document(text, published=published), **kwargs)
+
+
+def one(events: list[Event], trigger: str) -> Event:
+    found = [e for e in events if e.trigger.text == trigger]
+    assert len(found) == 1, [(e.trigger.text, e.plover) for e in events]
+    return found[0]
+
+
+def party(e: Event, role: str) -> str | None:
+    actor = getattr(e, role)
+    return None if actor is None else actor.text
+
+
+# --- the dictionary data --------------------------------------------------------------------
+
+
+def test_dictionary_codes_exist_and_map_to_plover() -> None:
+    for lemma, value in nouns().items():
+        assert cameo(value) is not None, lemma
+    for lemma, entry in verbs().items():
+        if entry.code:
+            assert cameo(entry.code) is not None, lemma
+    for row in read_tsv("newsevents.extract.events", "data/type_codes.tsv"):
+        assert plover_for(row["code"]).type == row["type"]  # type: ignore[union-attr]
+
+
+def test_verb_patterns_pick_the_specific_code(nlp: Language) -> None:
+    doc = nlp("The United States imposed sanctions on Russia.")
+    match = match_verb(doc[3])
+    assert match is not None and match.code == "163"
+    doc = nlp("The government imposed a curfew in the capital.")
+    match = match_verb(doc[2])
+    assert match is not None and match.code == "1723"
+
+
+# --- who did what to whom ---------------------------------------------------------------------
+
+
+def test_meeting_between_two_leaders(nlp: Language) -> None:
+    events = code(nlp, "Modi met Russian President Vladimir Putin at his residence outside Moscow.")
+    met = one(events, "met")
+    assert (met.plover, met.cameo_root, met.modality) == ("CONSULT", "04", "asserted")
+    assert party(met, "source") == "Modi"
+    assert party(met, "target") == "Russian President Vladimir Putin"
+    assert met.quad_class == 1 and met.goldstein is not None
+    assert met.evidence.sentence.startswith("Modi met")
+
+
+def test_visit_codes_who_visits_whom(nlp: Language) -> None:
+    text = "German Chancellor Olaf Scholz visited Beijing on Tuesday to meet Xi Jinping."
+    visit = one(code(nlp, text), "visited")
+    assert (visit.plover, visit.cameo, visit.mode) == ("CONSULT", "042", "visit")
+    assert party(visit, "source") == "German Chancellor Olaf Scholz"
+    assert party(visit, "target") == "Beijing"
+
+
+def test_passive_agent_is_the_source(nlp: Language) -> None:
+    text = "The Indian prime minister was received by Putin at the Kremlin on Monday."
+    hosted = one(code(nlp, text), "received")
+    assert hosted.plover == "CONSULT"
+    assert party(hosted, "source") == "Putin"
+    assert party(hosted, "target") == "The Indian prime minister".removeprefix("The ")
+
+
+def test_x_and_y_met(nlp: Language) -> None:
+    met = one(code(nlp, "Modi and Putin met in Moscow on Monday."), "met")
+    assert (party(met, "source"), party(met, "target")) == ("Modi", "Putin")
+
+
+def test_several_events_in_one_sentence(nlp: Language) -> None:
+    text = (
+        "Israeli troops attacked the village of Beit Ummar on Friday and arrested "
+        "three Palestinian activists, the army said."
+    )
+    events = code(nlp, text)
+    assert one(events, "attacked").plover == "ASSAULT"
+    arrested = one(events, "arrested")
+    assert arrested.plover == "COERCE" and arrested.cameo == "173"
+    assert party(arrested, "source") == "Israeli troops"
+    assert arrested.acled == {"event_type": "Strategic developments", "sub_event_type": "Arrests"}
+
+
+def test_noun_events_take_possessive_and_prepositional_parties(nlp: Language) -> None:
+    text = "The talks came a year after Russia's invasion of Ukraine."
+    invasion = one(code(nlp, text), "invasion")
+    assert invasion.plover == "ASSAULT"
+    assert (party(invasion, "source"), party(invasion, "target")) == ("Russia", "Ukraine")
+
+
+def test_clash_between_named_parties(nlp: Language) -> None:
+    text = "A confrontation along the disputed China-India border left 20 soldiers dead."
+    clash = one(code(nlp, text), "confrontation")
+    assert clash.plover == "ASSAULT"
+    assert (party(clash, "source"), party(clash, "target")) == ("China", "India")
+
+
+def test_pronoun_of_a_reported_clause_takes_the_reporter(nlp: Language) -> None:
+    text = "Nigeria announced that it will withdraw its peacekeeping force from Chad."
+    withdraw = one(code(nlp, text), "withdraw")
+    assert party(withdraw, "source") == "Nigeria"
+    assert withdraw.modality == "planned"
+
+
+def test_arguments_link_to_actors(nlp: Language) -> None:
+    text = "Russian President Vladimir Putin met Indian Prime Minister Narendra Modi on Monday."
+    actors = [
+        actor(text, "Vladimir Putin", "A1", "RUS"),
+        actor(text, "Narendra Modi", "A2", "IND"),
+    ]
+    met = one(code(nlp, text, actors=actors), "met")
+    assert met.source is not None and met.target is not None
+    assert (met.source.actor_id, met.source.country) == ("A1", "RUS")
+    assert (met.target.actor_id, met.target.country) == ("A2", "IND")
+
+
+# --- modality -------------------------------------------------------------------------------
+
+
+def test_avoided_condemning_is_no_asserted_disapproval(nlp: Language) -> None:
+    text = "Under Modi's leadership, India has avoided condemning Russia's military action."
+    events = code(nlp, text)
+    assert not [e for e in events if e.plover == "ACCUSE" and e.modality == "asserted"]
+    assert one(events, "condemning").modality == "negated"
+
+
+def test_did_not_attend_is_no_visit(nlp: Language) -> None:
+    events = code(nlp, "The president did not attend the summit in Kazakhstan.")
+    assert not [e for e in events if e.plover == "CONSULT" and e.modality == "asserted"]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "modality"),
+    [
+        ("The two leaders will hold talks in Beijing on Tuesday.", "hold", "planned"),
+        ("Modi is expected to visit Washington next month.", "visit", "planned"),
+        ("Iran may attack shipping in the Gulf, officials warned.", "attack", "uncertain"),
+        ("Rebels reportedly attacked a convoy near Goma.", "attacked", "uncertain"),
+        ("If Serbia attacks Kosovo, NATO would respond.", "attacks", "hypothetical"),
+        ("Police arrested 40 protesters in Nairobi on Monday.", "arrested", "asserted"),
+        ("The ministry denied that its troops had shelled the town.", "shelled", "negated"),
+    ],
+)
+def test_modality(nlp: Language, text: str, trigger: str, modality: str) -> None:
+    assert one(code(nlp, text), trigger).modality == modality
+
+
+def test_reported_by_names_who_claims_it(nlp: Language) -> None:
+    text = "Ukraine said Russian forces attacked the port of Odesa overnight."
+    actors = [actor(text, "Ukraine", "A1", "UKR"), actor(text, "Russian forces", "A2", "RUS")]
+    attack = one(code(nlp, text, actors=actors), "attacked")
+    assert attack.reported_by == "A1"
+    assert attack.source is not None and attack.source.actor_id == "A2"
+
+
+# --- dates and places -----------------------------------------------------------------------
+
+
+def test_planned_talks_are_dated_to_that_day(nlp: Language) -> None:
+    text = "Modi met Putin on Monday, to be followed by talks at the Kremlin on Tuesday."
+    times = [time_of(text, "Monday", "2024-07-08"), time_of(text, "Tuesday", "2024-07-09")]
+    events = code(nlp, text, times=times)
+    talks, met = one(events, "talks"), one(events, "met")
+    assert (talks.date, talks.date_precision, talks.modality) == ("2024-07-09", "day", "planned")
+    assert (party(talks, "source"), party(talks, "target")) == ("Modi", "Putin")
+    assert (met.date, met.date_precision, met.modality) == ("2024-07-08", "day", "asserted")
+
+
+def test_background_events_keep_their_own_dates(nlp: Language) -> None:
+    text = (
+        "Ties have grown since the Kremlin sent troops into Ukraine in February 2022. "
+        "A deadly clash between China and India in 2020 soured relations. "
+        "An arrest warrant was issued in 2023 by the International Criminal Court."
+    )
+    times = [
+        time_of(text, "February 2022", "2022-02"),
+        time_of(text, "2020", "2020"),
+        time_of(text, "2023", "2023"),
+    ]
+    events = code(nlp, text, times=times)
+    assert (one(events, "sent").date, one(events, "sent").date_precision) == ("2022-02", "month")
+    assert party(one(events, "sent"), "target") == "Ukraine"
+    assert (one(events, "clash").date, one(events, "clash").date_precision) == ("2020", "year")
+    warrant = one(events, "warrant")
+    assert (warrant.date, warrant.plover) == ("2023", "ACCUSE")
+    assert party(warrant, "source") == "International Criminal Court"
+
+
+def test_unlinked_time_is_not_taken(nlp: Language) -> None:
+    text = "In 2019 the two countries signed a trade deal. Police arrested 12 protesters."
+    times = [time_of(text, "2019", "2019")]
+    arrested = one(code(nlp, text, times=times, published="2024-03-01"), "arrested")
+    assert arrested.date == "2024-03-01" and arrested.date != "2019"
+
+
+def test_place_linked_to_the_event(nlp: Language) -> None:
+    text = "Police fired tear gas at protesters in Nairobi on Tuesday."
+    start = text.index("Nairobi")
+    place = Place(
+        text="Nairobi",
+        start=start,
+        end=start + 7,
+        name="Nairobi",
+        country="KEN",
+        admin1=None,
+        lat=-1.28,
+        lon=36.82,
+        feature="city",
+        geonameid=184745,
+        confidence=0.9,
+    )
+    events = code(nlp, text, places=[place])
+    assert events and all(e.location is not None for e in events)
+    assert events[0].location.country == "KEN"  # type: ignore[union-attr]
+
+
+# --- one event per happening ----------------------------------------------------------------
+
+
+def test_repeated_mentions_merge(nlp: Language) -> None:
+    text = (
+        "Chinese and Indian troops clashed in the Galwan valley on Monday. "
+        "Indian officials said Chinese and Indian troops clashed with rocks and clubs."
+    )
+    events = [e for e in code(nlp, text) if e.trigger.text == "clashed"]
+    assert len(events) == 1
+    assert len(events[0].mentions) == 1
+
+
+def test_undated_retelling_joins_the_dated_event(nlp: Language) -> None:
+    text = (
+        "It was his first trip since Moscow sent troops into Ukraine. "
+        "Trade has grown since Moscow sent troops into Ukraine in February 2022."
+    )
+    times = [time_of(text, "February 2022", "2022-02")]
+    sent = [e for e in code(nlp, text, times=times) if e.trigger.text == "sent"]
+    assert len(sent) == 1
+    assert sent[0].date == "2022-02" and len(sent[0].mentions) == 1
+
+
+def test_no_party_no_event(nlp: Language) -> None:
+    assert code(nlp, "Trade has increased sharply this year.") == []
+    assert code(nlp, "The weather was mild in March.") == []
+
+
+# --- the shared dev data --------------------------------------------------------------------
+
+
+def _gold(name: str, record_id: str) -> dict[str, Any]:
+    with (DATASETS / name).open(encoding="utf-8") as handle:
+        for line in handle:
+            record: dict[str, Any] = json.loads(line)
+            if record["id"] == record_id:
+                return record
+    raise AssertionError(record_id)
+
+
+@pytest.mark.parametrize(
+    ("record_id", "trigger", "plover", "source"),
+    [
+        ("PLOVER-GSR01-AGREE-0001", "agreed", "AGREE", "Senior Hungarian and Romanian officials"),
+        ("PLOVER-GSR01-AGREE-0003", "agreed", "AGREE", "The United States"),
+    ],
+)
+def test_plover_gold_sentences(
+    nlp: Language, record_id: str, trigger: str, plover: str, source: str
+) -> None:
+    record = _gold("PLOVER_GSR/dev.jsonl", record_id)
+    event = one(code(nlp, record["text"]), trigger)
+    assert event.plover == plover
+    assert source.endswith(party(event, "source") or "<none>")
+
+
+# --- the sample -----------------------------------------------------------------------------
+
+
+def test_sample_events(sample_record: ArticleRecord, sample_dict: dict[str, Any]) -> None:
+    assert_valid_record(sample_dict)
+    events = sample_record.events
+    by_trigger = {e.trigger.text: e for e in events}
+    assert by_trigger["met"].plover == "CONSULT"
+    assert party(by_trigger["met"], "source") == "Modi"
+    assert "Putin" in (party(by_trigger["met"], "target") or "")
+    assert by_trigger["visit"].plover == "CONSULT" and by_trigger["visit"].mode == "visit"
+    assert by_trigger["talks"].modality == "planned"
+    assert by_trigger["invasion"].plover == "ASSAULT"
+    assert by_trigger["confrontation"].plover == "ASSAULT"
+    assert by_trigger["warrant"].plover == "ACCUSE"
+    assert by_trigger["sanctions"].cameo == "163"
+    assert not [
+        e
+        for e in events
+        if e.plover == "ACCUSE" and e.modality == "asserted" and party(e, "source") == "India"
+    ]
+    assert [e.id for e in events] == [f"E{n}" for n in range(1, len(events) + 1)]
