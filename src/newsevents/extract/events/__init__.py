@@ -41,7 +41,7 @@ from ...types import (
 )
 from . import dating, modality
 from .arguments import arguments, phrase, visited_place
-from .classifier import TypeModel, features, shipped_model
+from .classifier import TypeModel, features, sentence_features, shipped_model
 from .dedup import SYMMETRIC, merge
 from .triggers import candidates
 
@@ -51,8 +51,10 @@ PACKAGE = "newsevents.extract.events"
 LEDE_PARAGRAPHS = 2
 # A visit with no named host goes to the place visited ("was in Moscow for a visit").
 VISIT_CODES = {"042", "043"}
-# Below this classifier probability a candidate is more likely noise than an event.
+# Below this classifier probability a candidate is more likely noise than an event; where the
+# classifier and the dictionary agree on the type, two signals vouch for it and less will do.
 MIN_CONFIDENCE = 0.3
+MIN_AGREED = 0.15
 # Types whose future acts PLOVER folds into AGREE.
 ACT_TYPES = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}
 
@@ -129,11 +131,14 @@ def code_sentence(
     index = _actor_index(actors)
     found = candidates(sentence)
     matches = [m for _, m in found]
+    words = sentence_features(sentence) if found else {}
     lede_start, lede_end = _lede(document)
     events = []
     for trigger, match in found:
-        plover_type, probability = model.predict(features(trigger, match, matches))
-        if probability < MIN_CONFIDENCE:
+        plover_type, probability = model.predict(features(trigger, match, matches, words))
+        dictionary = plover_for(match.code) if match.code else None
+        agrees = dictionary is not None and dictionary.type == plover_type
+        if probability < (MIN_AGREED if agrees else MIN_CONFIDENCE):
             continue
         code = choose_code(plover_type, match.code)
         entry = cameo(code)

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import numpy as np
 from numpy.typing import NDArray
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from ...ontology.plover import plover_for
 from . import modality
@@ -34,9 +34,29 @@ def _type_of(code: str | None) -> str:
     return (mapping.type or "none") if mapping else "none"
 
 
-def features(trigger: Token, match: Match, others: list[Match]) -> dict[str, float]:
-    """Named features of one candidate event (a trigger in its sentence)."""
+def sentence_features(sentence: Span) -> dict[str, float]:
+    """The words and word pairs of a sentence, shared by all its candidates."""
     found: dict[str, float] = {}
+    words = [t.lemma_.lower() for t in sentence if t.is_alpha]
+    for word in words:
+        if len(word) > 2:
+            found["w:" + word] = SENTENCE_WEIGHT
+    for left, right in pairwise(words):
+        found[f"b:{left}_{right}"] = SENTENCE_WEIGHT
+    return found
+
+
+def features(
+    trigger: Token,
+    match: Match,
+    others: list[Match],
+    sentence: dict[str, float] | None = None,
+) -> dict[str, float]:
+    """Named features of one candidate event (a trigger in its sentence); ``sentence`` is
+    ``sentence_features(trigger.sent)``, computed once per sentence by callers that can."""
+    found: dict[str, float] = dict(
+        sentence_features(trigger.sent) if sentence is None else sentence
+    )
     lemma = trigger.lemma_.lower()
     found["t:" + lemma] = 1.0
     found["tp:" + trigger.pos_] = 1.0
@@ -76,14 +96,6 @@ def features(trigger: Token, match: Match, others: list[Match]) -> dict[str, flo
     for other in others:
         if other is not match and other.code:
             found["o:" + other.code[:2]] = 1.0
-    sent = trigger.sent
-
-    words = [t.lemma_.lower() for t in sent if t.is_alpha]
-    for word in words:
-        if len(word) > 2:
-            found["w:" + word] = SENTENCE_WEIGHT
-    for left, right in pairwise(words):
-        found[f"b:{left}_{right}"] = SENTENCE_WEIGHT
     return found
 
 
@@ -95,12 +107,16 @@ class TypeModel:
     intercept: NDArray[np.float32]  # (n_classes,)
 
     def probabilities(self, found: dict[str, float]) -> NDArray[np.float64]:
-        scores = self.intercept.astype(np.float64).copy()
         norm = float(np.sqrt(sum(v * v for v in found.values()))) or 1.0
+        rows, values = [], []
         for name, value in found.items():
             row = self.index.get(name)
             if row is not None:
-                scores += self.coef[row] * (value / norm)
+                rows.append(row)
+                values.append(value / norm)
+        scores = self.intercept.astype(np.float64)
+        if rows:
+            scores = scores + np.asarray(values) @ self.coef[rows]
         scores -= scores.max()
         exp = np.exp(scores)
         result: NDArray[np.float64] = exp / exp.sum()

@@ -9,7 +9,6 @@ that must follow it, or precede it as its subject), else its own default code.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
@@ -122,13 +121,13 @@ def forms(token: Token) -> frozenset[str]:
     return frozenset((token.lower_, token.lemma_.lower()))
 
 
-def _subsequence(items: tuple[frozenset[str], ...], tokens: Iterable[Token]) -> bool:
+def _subsequence(items: tuple[frozenset[str], ...], words: list[frozenset[str]]) -> bool:
     wanted = iter(items)
     item = next(wanted, None)
-    for token in tokens:
+    for word in words:
         if item is None:
             break
-        if item & forms(token):
+        if not item.isdisjoint(word):
             item = next(wanted, None)
     return item is None
 
@@ -147,10 +146,18 @@ def match_verb(token: Token) -> Match | None:
     entry = entry or verbs().get(lemma)
     if entry is None:
         return None
-    after = [t for t in token.subtree if t.i > token.i][:WINDOW]
+    after = [forms(t) for t in token.subtree if t.i > token.i][:WINDOW]
     subjects = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}]
-    before = [t for s in subjects for t in s.subtree]
+    before = [forms(t) for s in subjects for t in s.subtree]
+    # Most patterns fail on their first word: test every item against all words at once
+    # before paying for the ordered match.
+    seen_after = frozenset().union(*after)
+    seen_before = frozenset().union(*before)
     for pattern in entry.patterns:
+        if any(item.isdisjoint(seen_after) for item in pattern.after):
+            continue
+        if any(item.isdisjoint(seen_before) for item in pattern.before):
+            continue
         if _subsequence(pattern.after, after) and _subsequence(pattern.before, before):
             words = " ".join("/".join(sorted(i)[:2]) for i in pattern.after)
             return Match(pattern.code or None, f"{entry.source}:{lemma} * {words}")

@@ -72,6 +72,8 @@ def _speaker(verb: Token) -> Token | None:
 
 
 def _according_to(verb: Token) -> Token | None:
+    if "according" not in verb.sent.text:
+        return None
     for token in verb.subtree:
         if token.lower_ == "according" and token.i + 1 < len(token.doc):
             to = token.doc[token.i + 1]
