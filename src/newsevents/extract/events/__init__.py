@@ -40,7 +40,7 @@ from ...types import (
     Time,
 )
 from . import dating, modality
-from .arguments import arguments, phrase, visited_place
+from .arguments import arguments, demanded, phrase, visited_place
 from .classifier import TypeModel, features, sentence_features, shipped_model
 from .dedup import SYMMETRIC, merge
 from .triggers import candidates
@@ -154,6 +154,9 @@ def code_sentence(
         if target is None and code in VISIT_CODES:
             target = visited_place(trigger)
         reading = modality.read(trigger)
+        if trigger.pos_ == "VERB" and demanded(trigger) is not None:
+            # "X said Y must withdraw" is X's request, made now: asserted, X's own.
+            reading = modality.Reading("asserted", None, ())
         if reading.modality == "planned" and plover_type == "AGREE":
             # PLOVER codes a future meeting or aid as AGREE because it has no modality; we
             # have one, so a planned act keeps its own type ("talks on Tuesday": CONSULT).

@@ -30,6 +30,8 @@ from functools import cache
 from spacy.tokens import Span, Token
 
 from ...ontology.tables import read_tsv
+from .lexicon import nouns as event_nouns
+from .modality import reporting_verbs
 
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 # Prepositions whose object is the one acted on ("attack on", "talks with", "sanctions against").
@@ -48,6 +50,7 @@ POSSESSIVES = {"his", "her", "their", "its", "our"}
 # Clauses below a slot are other events, never part of its actor phrase.
 CLAUSES = {"relcl", "acl", "advcl", "ccomp", "xcomp", "appos", "conj", "cc", "punct"}
 PACKAGE = "newsevents.extract.events"
+DEONTIC = {"must", "should"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,7 +170,7 @@ def verb_subject(verb: Token, depth: int = 0) -> Token | None:
     head = verb.head
     if head.i == verb.i:
         return None
-    if verb.dep_ == "xcomp":
+    if verb.dep_ == "xcomp" and head.pos_ != "ADJ":
         # Object control ("urged Iran to release") else subject control ("agreed to meet").
         obj = _child(head, {"dobj"})
         return obj if obj is not None and obj.i < verb.i else verb_subject(head, depth + 1)
@@ -178,9 +181,15 @@ def verb_subject(verb: Token, depth: int = 0) -> Token | None:
         return obj if obj is not None else verb_subject(governor, depth + 1)
     if verb.dep_ == "conj" or (verb.dep_ == "advcl" and verb.tag_ == "VBG"):
         return verb_subject(head, depth + 1)
+    if verb.dep_ in {"acomp", "attr"} or (head.pos_ == "ADJ" and verb.dep_ == "xcomp"):
+        # "Colombia is ready to contribute", "Russia is willing to withdraw".
+        return verb_subject(head, depth + 1)
     if verb.dep_ == "relcl":
         return head
     if verb.dep_ == "acl" and verb.tag_ in {"VBG", "VB"}:
+        if not actor_like(head) and head.dep_ == "dobj" and head.head.pos_ == "VERB":
+            # "passed a resolution criticizing X": the resolution's author criticizes.
+            return verb_subject(head.head, depth + 1)
         return head
     return None
 
@@ -277,7 +286,9 @@ def noun_target(noun: Token) -> Token | None:
 
 def light_verb_subject(noun: Token) -> Token | None:
     """The subject of the verb a noun is the object of ("Modi held talks", "Modi was in
-    Moscow for a visit")."""
+    Moscow for a visit"); a coordinated noun shares it ("its rejection and condemnation")."""
+    if noun.dep_ == "conj" and noun.head.pos_ == "NOUN":
+        return noun_source(noun.head) or light_verb_subject(noun.head)
     head = noun.head
     if noun.dep_ in {"dobj", "nsubjpass", "attr"} and head.pos_ in {"VERB", "AUX"}:
         return verb_subject(head)
@@ -296,10 +307,11 @@ def _source(subject: Token | None) -> Token | None:
     found = actor_in(subject)
     if found is not None:
         return found
-    # "the newspaper", "a group of lawyers": a determined noun phrase doing something is an
-    # actor; a bare abstract plural ("Tensions have persisted") is not.
-    determined = any(c.dep_ in {"det", "poss"} for c in subject.children)
-    return subject if subject.pos_ == "NOUN" and determined else None
+    # "the newspaper", "musicians": a noun doing something is taken as the actor, unless it
+    # names a happening itself ("the talks went on").
+    if subject.pos_ == "NOUN" and subject.lemma_.lower() not in event_nouns():
+        return subject
+    return None
 
 
 def _continued(noun: Token) -> Token | None:
@@ -324,9 +336,26 @@ def visited_place(trigger: Token) -> Token | None:
     return None
 
 
+def demanded(trigger: Token) -> tuple[Token, Token | None] | None:
+    """(requester, addressee) when the trigger is what someone says another must or should do
+    ("Russia said Sudan must return the helicopter": Russia asks Sudan). PLOVER codes these
+    as the request, by the speaker, to the clause's subject."""
+    if not any(c.dep_ == "aux" and c.lower_ in DEONTIC for c in trigger.children):
+        return None
+    if trigger.dep_ != "ccomp" or trigger.head.lemma_.lower() not in reporting_verbs():
+        return None
+    speaker = _child(trigger.head, {"nsubj"})
+    if speaker is None:
+        return None
+    return speaker, _child(trigger, {"nsubj", "nsubjpass"})
+
+
 def arguments(trigger: Token, *, symmetric: bool) -> Arguments:
     """Source and target of ``trigger``; ``symmetric`` events take "X and Y" as source and
     target when nothing else is the target."""
+    request = demanded(trigger) if trigger.pos_ == "VERB" else None
+    if request is not None:
+        return Arguments(source=_source(request[0]), target=actor_in(request[1]))
     if trigger.pos_ in {"VERB", "AUX"}:
         source = _source(verb_subject(trigger))
         target = verb_target(trigger)

@@ -20,6 +20,7 @@ from spacy.tokens import Span, Token
 
 from ...ontology.plover import plover_for
 from . import modality
+from .arguments import demanded
 from .lexicon import Match, match_verb
 
 MODEL_PACKAGE = "newsevents.models"
@@ -81,6 +82,8 @@ def features(
     # PLOVER codes a promised act as AGREE, a refused one as REJECT, a conditional coercive one
     # as THREATEN: what the trigger asserts and what its complement clause asserts matter.
     reading = modality.read(trigger)
+    if trigger.pos_ == "VERB" and demanded(trigger) is not None:
+        found["demanded"] = 1.0
     found["m:" + reading.modality] = 1.0
     found[f"dm:{_type_of(match.code)}:{reading.modality}"] = 1.0
     for cue in reading.cues:
