@@ -246,7 +246,8 @@ def test_background_events_keep_their_own_dates(nlp: Language) -> None:
     assert party(one(events, "sent"), "target") == "Ukraine"
     assert (one(events, "clash").date, one(events, "clash").date_precision) == ("2020", "year")
     warrant = one(events, "warrant")
-    assert (warrant.date, warrant.plover) == ("2023", "ACCUSE")
+    assert warrant.date == "2023"
+    assert warrant.plover in {"ACCUSE", "COERCE"}  # a charge, or the arrest it orders
     assert party(warrant, "source") == "International Criminal Court"
 
 

@@ -133,6 +133,7 @@ def code_sentence(
     matches = [m for _, m in found]
     words = sentence_features(sentence) if found else {}
     lede_start, lede_end = _lede(document)
+    dateline_end = document.dateline.end if document.dateline else 0
     events = []
     for trigger, match in found:
         plover_type, probability = model.predict(features(trigger, match, matches, words))
@@ -145,7 +146,7 @@ def code_sentence(
         mapping = plover_for(code)
         if entry is None or mapping is None:
             continue
-        args = arguments(trigger, symmetric=plover_type in SYMMETRIC)
+        args = arguments(trigger, symmetric=plover_type in SYMMETRIC, after=dateline_end)
         if args.source is None and args.target is None:
             # As in PETRARCH, an event needs a party: a verb with no actor around it ("trade
             # has increased") is a development, not an interaction.

@@ -51,6 +51,7 @@ POSSESSIVES = {"his", "her", "their", "its", "our"}
 CLAUSES = {"relcl", "acl", "advcl", "ccomp", "xcomp", "appos", "conj", "cc", "punct"}
 PACKAGE = "newsevents.extract.events"
 DEONTIC = {"must", "should"}
+HYPHENS = {"-", "–", "/"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,7 +117,7 @@ def phrase(token: Token) -> Span:
     for child in token.lefts:
         if child.dep_ in PHRASE_LEFT and not (
             # "China-India border": China is a party of its own, not part of India's name.
-            child.i + 1 < token.i and doc[child.i + 1].text in {"-", "–", "/"}
+            child.i + 1 < token.i and doc[child.i + 1].text in HYPHENS
         ):
             start = min(start, child.left_edge.i)
     end = token.i + 1
@@ -184,7 +185,8 @@ def verb_subject(verb: Token, depth: int = 0) -> Token | None:
     if verb.dep_ in {"acomp", "attr"} or (head.pos_ == "ADJ" and verb.dep_ == "xcomp"):
         # "Colombia is ready to contribute", "Russia is willing to withdraw".
         return verb_subject(head, depth + 1)
-    if verb.dep_ == "relcl":
+    if verb.dep_ == "relcl" or (verb.dep_ == "amod" and verb.tag_ == "VBG"):
+        # "troops who attacked", "protesting farmers"
         return head
     if verb.dep_ == "acl" and verb.tag_ in {"VBG", "VB"}:
         if not actor_like(head) and head.dep_ == "dobj" and head.head.pos_ == "VERB":
@@ -213,8 +215,8 @@ def verb_target(verb: Token) -> Token | None:
     passive = _child(verb, {"nsubjpass"})
     if passive is not None:
         return actor_in(passive)
-    if verb.dep_ == "acl" and verb.tag_ == "VBN":
-        return None  # "sanctions imposed by X": the noun is the event, not its target
+    if (verb.dep_ == "acl" and verb.tag_ == "VBN") or verb.dep_ == "amod":
+        return None  # "sanctions imposed by X", "protesting farmers": the noun is no target
     objects = [c for c in verb.rights if c.dep_ in {"dative", "iobj", "dobj"}]
     # A named object is the target ("met Putin"); a common one may be the instrument sent
     # somewhere ("sent troops into Ukraine"), so a directed preposition's object comes first.
@@ -248,6 +250,9 @@ def _actors_below(token: Token) -> list[Token]:
     for child in token.subtree:
         if child.ent_type_ in {"DATE", "TIME"} or not actor_like(child):
             continue
+        hyphenated = child.i + 1 < len(child.doc) and child.doc[child.i + 1].text in HYPHENS
+        if child.dep_ in PHRASE_LEFT and actor_like(child.head) and not hyphenated:
+            continue  # "Ukrainian" in "Ukrainian President Zelenskyy": part of one actor
         path = child
         while path.i != token.i and path.dep_ not in CLAUSES and path.pos_ != "VERB":
             path = path.head
@@ -350,9 +355,32 @@ def demanded(trigger: Token) -> tuple[Token, Token | None] | None:
     return speaker, _child(trigger, {"nsubj", "nsubjpass"})
 
 
-def arguments(trigger: Token, *, symmetric: bool) -> Arguments:
+def arguments(trigger: Token, *, symmetric: bool, after: int = 0) -> Arguments:
     """Source and target of ``trigger``; ``symmetric`` events take "X and Y" as source and
-    target when nothing else is the target."""
+    target when nothing else is the target. Words before character ``after`` (a dateline,
+    "KYIV, Ukraine (AP) —", which the parser sometimes takes for a subject) are no parties."""
+    found = _arguments(trigger, symmetric=symmetric)
+    if after <= 0:
+        return found
+    source, target = found.source, found.target
+    if source is not None and source.idx < after:
+        source = next(
+            (t for t in source.subtree if t.idx >= after and actor_like(t)),
+            next((t for t in trigger.lefts if t.idx >= after and t.dep_ in SUBJECTS), None),
+        )
+    if target is not None and target.idx < after:
+        target = None
+    if source is found.source:
+        return Arguments(source=source, target=target, others=found.others)
+    others: tuple[Token, ...] = ()
+    if source is not None:
+        others = tuple(c for c in source.conjuncts if c.i > source.i and actor_like(c))
+        if symmetric and target is None and others:
+            target, others = others[0], others[1:]
+    return Arguments(source=source, target=target, others=others)
+
+
+def _arguments(trigger: Token, *, symmetric: bool) -> Arguments:
     request = demanded(trigger) if trigger.pos_ == "VERB" else None
     if request is not None:
         return Arguments(source=_source(request[0]), target=actor_in(request[1]))

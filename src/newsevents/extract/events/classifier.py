@@ -27,7 +27,7 @@ MODEL_PACKAGE = "newsevents.models"
 MODEL_FILE = "events/types.npz"
 # Sentence words are many and weak; trigger features are few and strong. Their weights
 # balance the two before the vector is normalised.
-SENTENCE_WEIGHT = 0.5
+SENTENCE_WEIGHT = 0.25
 
 
 def _type_of(code: str | None) -> str:
