@@ -348,8 +348,20 @@ def test_sample_events(sample_record: ArticleRecord, sample_dict: dict[str, Any]
     assert "Putin" in (party(by_trigger["met"], "target") or "")
     assert by_trigger["visit"].plover == "CONSULT" and by_trigger["visit"].mode == "visit"
     assert by_trigger["talks"].modality == "planned"
-    assert by_trigger["invasion"].plover == "ASSAULT"
-    assert by_trigger["confrontation"].plover == "ASSAULT"
+    invasion = [
+        e
+        for e in events
+        if e.plover == "ASSAULT"
+        and e.source is not None
+        and e.source.country == "RUS"
+        and e.target is not None
+        and e.target.country == "UKR"
+    ]
+    assert invasion, "Russia's invasion of Ukraine is missing"
+    clash = by_trigger["confrontation"]
+    assert clash.plover == "ASSAULT"
+    assert clash.source is not None and clash.target is not None
+    assert {clash.source.country, clash.target.country} == {"CHN", "IND"}
     assert by_trigger["warrant"].plover == "ACCUSE"
     assert by_trigger["sanctions"].cameo == "163"
     assert not [

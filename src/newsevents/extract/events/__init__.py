@@ -80,10 +80,16 @@ def _actor_index(actors: Sequence[Actor]) -> list[tuple[int, int, Actor]]:
 def _event_actor(token: Token, index: list[tuple[int, int, Actor]]) -> EventActor:
     span = phrase(token)
     actor = next((a for s, e, a in index if s <= token.idx < e), None)
+    country = actor.country if actor else None
+    if actor is None and token.ent_type_ == "GPE":
+        # A place named as a party ("visited Moscow", "the China-India border") that the
+        # actor extractor did not list still has a country.
+        entry = best(token.text)
+        country = entry.country if entry else None
     return EventActor(
         actor_id=actor.id if actor else None,
         text=span.text,
-        country=actor.country if actor else None,
+        country=country,
         sector=actor.sector if actor else None,
         start=span.start_char,
         end=span.end_char,

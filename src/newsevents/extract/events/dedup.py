@@ -32,10 +32,11 @@ def key(event: Event) -> tuple[str, ...]:
 def _compatible(a: EventActor | None, b: EventActor | None) -> bool:
     if a is None or b is None:
         return True
-    if a.actor_id and b.actor_id:
-        return a.actor_id == b.actor_id
+    # "Russia" and "the Kremlin" are different actors of one state: a retelling may name either.
     if a.country and b.country:
         return a.country == b.country
+    if a.actor_id and b.actor_id:
+        return a.actor_id == b.actor_id
     return a.text.lower() == b.text.lower()
 
 
