@@ -220,25 +220,6 @@ def build_verbs(phoenix: Path) -> None:
     )
 
 
-_AGENT = re.compile(r"^([A-Z][A-Z0-9_'\-]*)(?:!PERSON!)?\s*(\{[^}]*\})?\s*\[~?([A-Z]{3})")
-
-
-def build_agents(phoenix: Path) -> None:
-    """Single-word agent nouns (police, rebels, minister) -> CAMEO sector, for telling actors
-    from things when picking an event's target."""
-    words: dict[str, str] = {}
-    for line in (phoenix / "Phoenix.agents.txt").read_text(encoding="utf-8").splitlines():
-        if m := _AGENT.match(line.strip()):
-            phrase = m.group(1).rstrip("_").lower()
-            if "_" not in phrase and len(phrase) > 2:
-                words.setdefault(phrase, m.group(3))
-    path = ROOT / "src" / "newsevents" / "extract" / "events" / "data" / "agent_nouns.tsv"
-    notice = PHOENIX_NOTICE.replace("CAMEO.2.0.txt", "Phoenix.agents.txt")
-    text = notice + "noun\tsector\n" + "".join(f"{w}\t{c}\n" for w, c in sorted(words.items()))
-    path.write_text(text, encoding="utf-8")
-    print(f"agent_nouns.tsv: {len(words)} rows")
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
@@ -247,7 +228,6 @@ def main() -> None:
     build_cameo(ontology)
     build_plover(ontology)
     build_verbs(ontology / "phoenix")
-    build_agents(ontology / "phoenix")
     license_text = (ontology / "phoenix" / "LICENSE").read_text(encoding="utf-8")
     (OUT / "LICENSE.phoenix").write_text(license_text, encoding="utf-8")
 

@@ -29,6 +29,7 @@ from functools import cache
 
 from spacy.tokens import Span, Token
 
+from ...ontology.agents import agents
 from ...ontology.tables import read_tsv
 from .lexicon import nouns as event_nouns
 from .modality import reporting_verbs
@@ -63,7 +64,9 @@ class Arguments:
 
 @cache
 def agent_nouns() -> frozenset[str]:
-    words = {r["noun"] for r in read_tsv(PACKAGE, "data/agent_nouns.tsv")}
+    """One-word agent nouns (the actor tables' ``agents.tsv``) plus the collective words that
+    name parties in wire copy (``data/actor_nouns.tsv``)."""
+    words = {phrase for phrase in agents() if " " not in phrase}
     words |= {r["noun"] for r in read_tsv(PACKAGE, "data/actor_nouns.tsv")}
     return frozenset(words)
 
