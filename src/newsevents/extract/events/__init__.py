@@ -55,8 +55,12 @@ VISIT_CODES = {"042", "043"}
 # classifier and the dictionary agree on the type, two signals vouch for it and less will do.
 MIN_CONFIDENCE = 0.3
 MIN_AGREED = 0.15
-# Types whose future acts PLOVER folds into AGREE.
-ACT_TYPES = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}
+
+
+@cache
+def intent_codes() -> dict[str, str]:
+    """Cooperative PLOVER type -> the CAMEO 03x code for the intent to carry it out."""
+    return {row["act"]: row["code"] for row in read_tsv(PACKAGE, "data/intent_codes.tsv")}
 
 
 @cache
@@ -164,16 +168,17 @@ def code_sentence(
         if trigger.pos_ == "VERB" and demanded(trigger) is not None:
             # "X said Y must withdraw" is X's request, made now: asserted, X's own.
             reading = modality.Reading("asserted", None, ())
-        if reading.modality == "planned" and plover_type == "AGREE":
-            # PLOVER codes a future meeting or aid as AGREE because it has no modality; we
-            # have one, so a planned act keeps its own type ("talks on Tuesday": CONSULT).
-            act_mapping = plover_for(match.code) if match.code else None
-            act = act_mapping.type if act_mapping else None
-            if act in ACT_TYPES:
-                plover_type, code = str(act), choose_code(str(act), match.code)
-                entry, mapping = cameo(code), plover_for(code)
-                if entry is None or mapping is None:
-                    continue
+        act = dictionary.type if dictionary else None
+        if reading.modality == "planned" and plover_type == "AGREE" and act in intent_codes():
+            # The classifier already says AGREE; the dictionary says which intent.
+            plover_type = act or plover_type
+        if reading.modality == "planned" and plover_type in intent_codes():
+            # PLOVER codes a future meeting, backing, cooperation or aid as AGREE, and CAMEO
+            # has the matching "express intent to ..." code (talks on Tuesday: 036).
+            plover_type, code = "AGREE", intent_codes()[plover_type]
+            entry, mapping = cameo(code), plover_for(code)
+            if entry is None or mapping is None:
+                continue
         lede = lede_start <= trigger.idx < lede_end
         when = dating.when(
             trigger,
