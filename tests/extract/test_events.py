@@ -370,3 +370,14 @@ def test_sample_events(sample_record: ArticleRecord, sample_dict: dict[str, Any]
         if e.plover == "ACCUSE" and e.modality == "asserted" and party(e, "source") == "India"
     ]
     assert [e.id for e in events] == [f"E{n}" for n in range(1, len(events) + 1)]
+
+
+def test_clause_hanging_off_a_time_takes_it(nlp: Language) -> None:
+    text = "Modi last traveled to Russia in 2019, when he attended a forum in Vladivostok."
+    times = [time_of(text, "2019", "2019")]
+    events = code(nlp, text, times=times)
+    assert one(events, "traveled").date == "2019"
+    assert (one(events, "attended").date, one(events, "attended").date_precision) == (
+        "2019",
+        "year",
+    )

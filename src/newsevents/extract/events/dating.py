@@ -1,7 +1,8 @@
 """When and where an event happened: the times and places the parse links to its trigger.
 
-A time or place is linked when, walking up from its head word, the first verb or trigger met is
-one of the event's anchors: the trigger, the light verb a noun trigger is the object of ("held
+A time or place is linked when the trigger's clause hangs off it ("in 2019, when he attended
+a forum"), or when, walking up from its head word, the first verb or trigger met is one of
+the event's anchors: the trigger, the light verb a noun trigger is the object of ("held
 talks on Tuesday"), the verb of the phrase a noun trigger sits in ("was in Moscow on Monday for
 a two-day visit") and participles hanging off a noun trigger ("a warrant issued in 2023"). So a
 background event keeps its own date ("since Moscow sent troops into Ukraine in February 2022")
@@ -71,6 +72,14 @@ def _linked(doc: Doc, start: int, end: int, trigger: Token, targets: set[int]) -
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or span.sent.start != trigger.sent.start:
         return False
+    # A clause hanging off the time itself: "in 2019, when he attended a forum".
+    node = trigger
+    for _ in range(2):
+        if node.head.i == node.i:
+            break
+        node = node.head
+        if span.start <= node.i < span.end:
+            return True
     node = span.root
     for _ in range(12):
         if node.i in targets:
