@@ -220,6 +220,8 @@ def _bag_of_words(path: Path, records: list[dict[str, Any]]) -> dict[str, str]:
                 for e in r.get("events", [])
                 if e.get("label")
             ]
+    if not pool and not own:
+        return {}  # the baseline's training files are not beside the evaluated one
     ids = [str(r["id"]) for r in records]
     fold_of = folds(ids) if own else {i: 0 for i in ids}
     predicted: dict[str, str] = {}
@@ -323,11 +325,13 @@ def evaluate(path: Path, *, settings: Settings, limit: int | None = None) -> Eva
         metrics["cameo_root_accuracy"] = round(roots["right"] / roots["n"], 4)
     if roots["n_plover"]:
         metrics["cameo_root_accuracy_plover"] = round(roots["right_plover"] / roots["n_plover"], 4)
-    breakdown = {
-        "baseline_bag_of_words": {
+    breakdown: dict[str, dict[str, float]] = {}
+    if bow:
+        breakdown["baseline_bag_of_words"] = {
             "type_macro_f1": base_types.macro_f1(),
             "type_accuracy": base_types.accuracy(),
-        },
+        }
+    breakdown |= {
         "baseline_root_subject_object": {
             "source_f1": base_spans.f1("source"),
             "target_f1": base_spans.f1("target"),

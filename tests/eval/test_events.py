@@ -1,0 +1,76 @@
+"""The events evaluation: span matching, event selection, and a run on gold it never saw."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from newsevents.eval.events import evaluate
+from newsevents.settings import Settings
+
+pytestmark = pytest.mark.issue(4)
+
+GOLD = [
+    {
+        "id": "w1",
+        "text": "Police arrested 40 protesters in Nairobi on Monday.",
+        "events": [
+            {
+                "label": "COERCE",
+                "label_candidates": ["COERCE"],
+                "cameo_root": "17",
+                "source": {"start": 0, "end": 6, "text": "Police"},
+                "target": {"start": 19, "end": 29, "text": "protesters"},
+            }
+        ],
+        "meta": {},
+    },
+    {
+        "id": "w2",
+        "text": "Russian President Vladimir Putin met Indian Prime Minister Narendra Modi.",
+        "events": [
+            {
+                "label": "CONSULT",
+                "label_candidates": ["CONSULT"],
+                "cameo_root": "04",
+                "source": {"start": 18, "end": 32, "text": "Vladimir Putin"},
+                "target": {"start": 59, "end": 72, "text": "Narendra Modi"},
+            }
+        ],
+        "meta": {},
+    },
+    {"id": "w3", "text": "The weather was mild in March.", "events": [], "meta": {}},
+]
+
+
+@pytest.fixture(scope="module")
+def gold_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("gold") / "wire.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in GOLD), encoding="utf-8")
+    return path
+
+
+@pytest.mark.slow
+def test_unseen_gold_is_scored_with_the_shipped_model(gold_file: Path) -> None:
+    report = evaluate(gold_file, settings=Settings.from_env({}))
+    assert report.n == 3
+    assert report.details["cross_validated"] is False
+    assert report.metrics["type_accuracy"] == 1.0
+    assert report.metrics["source_f1"] == 1.0 and report.metrics["target_f1"] == 1.0
+    assert report.metrics["cameo_root_accuracy"] == 1.0
+    assert report.details["spurious_sentences"] == 0
+    assert report.details["confusion"] == {"COERCE": {"COERCE": 1}, "CONSULT": {"CONSULT": 1}}
+    # The parse baseline needs no training; the bag of words has no training files beside it.
+    assert "baseline_root_subject_object" in report.breakdown
+    assert "baseline_bag_of_words" not in report.breakdown
+
+
+def test_gold_without_events_is_refused(tmp_path: Path) -> None:
+    from newsevents.errors import NewsEventsError
+
+    path = tmp_path / "none.jsonl"
+    path.write_text(json.dumps(GOLD[2]) + "\n", encoding="utf-8")
+    with pytest.raises(NewsEventsError, match="NE701"):
+        evaluate(path, settings=Settings.from_env({}))
