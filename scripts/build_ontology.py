@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 import csv
 import re
+import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -68,24 +69,24 @@ def read_csv(path: Path) -> list[dict[str, str]]:
         return list(csv.DictReader(handle))
 
 
-def write_tsv(name: str, notice: str, header: list[str], rows: list[list[str]]) -> None:
+def write_tsv(out: Path, name: str, notice: str, header: list[str], rows: list[list[str]]) -> None:
     for row in rows:
         assert all("\t" not in cell and "\n" not in cell for cell in row), row
     text = notice + "\t".join(header) + "\n" + "".join("\t".join(r) + "\n" for r in rows)
-    (OUT / name).write_text(text, encoding="utf-8")
+    (out / name).write_text(text, encoding="utf-8")
     print(f"{name}: {len(rows)} rows")
 
 
-def build_cameo(ontology: Path) -> None:
+def build_cameo(ontology: Path, out: Path) -> None:
     rows = [
         [r[k] for k in ("code", "label", "goldstein", "quad_class", "root", "base_code", "level")]
         for r in read_csv(ontology / "cameo_codes.csv")
     ]
     header = ["code", "label", "goldstein", "quad_class", "root", "base_code", "level"]
-    write_tsv("cameo_codes.tsv", CAMEO_NOTICE, header, rows)
+    write_tsv(out, "cameo_codes.tsv", CAMEO_NOTICE, header, rows)
 
 
-def build_plover(ontology: Path) -> None:
+def build_plover(ontology: Path, out: Path) -> None:
     rows = []
     for r in read_csv(ontology / "cameo_to_plover.csv"):
         mode = r["mode"]
@@ -95,7 +96,7 @@ def build_plover(ontology: Path) -> None:
             [r["cameo_code"], r["plover_type"], mode, r["mode"], r["context"], r["exception"]]
         )
     header = ["cameo_code", "plover_type", "mode", "mode_2021", "context", "exception"]
-    write_tsv("cameo_plover.tsv", PLOVER_NOTICE, header, rows)
+    write_tsv(out, "cameo_plover.tsv", PLOVER_NOTICE, header, rows)
 
     types = [
         [
@@ -118,12 +119,13 @@ def build_plover(ontology: Path) -> None:
         "former_names",
         "definition",
     ]
-    write_tsv("plover_types.tsv", PLOVER_NOTICE, header, types)
+    write_tsv(out, "plover_types.tsv", PLOVER_NOTICE, header, types)
     modes = [
         [r["type"], r["mode"], r["score"], r["description"]]
         for r in read_csv(ontology / "plover_modes.csv")
     ]
-    write_tsv("plover_modes.tsv", PLOVER_NOTICE, ["type", "mode", "score", "description"], modes)
+    header = ["type", "mode", "score", "description"]
+    write_tsv(out, "plover_modes.tsv", PLOVER_NOTICE, header, modes)
 
 
 # --- the PETRARCH2 verb dictionary ------------------------------------------------------------
@@ -151,7 +153,7 @@ def _words(text: str) -> str:
     return " ".join(w for w in items if w and w not in {"(", ")"})
 
 
-def build_verbs(phoenix: Path) -> None:
+def build_verbs(phoenix: Path, out: Path) -> None:
     lines = (phoenix / "CAMEO.2.0.txt").read_text(encoding="utf-8", errors="replace").splitlines()
     synsets: list[list[str]] = []
     verbs: dict[tuple[str, str], str] = {}
@@ -194,12 +196,14 @@ def build_verbs(phoenix: Path) -> None:
                 code = _code(m.group(4)[1:-1]) if m.group(4) else block_code
                 verbs.setdefault((phrase, block), code)
     write_tsv(
+        out,
         "cameo_synsets.tsv",
         PHOENIX_NOTICE,
         ["set", "word"],
         sorted({(s, w) for s, w in synsets if w}, key=lambda r: (r[0], r[1])),  # type: ignore[arg-type]
     )
     write_tsv(
+        out,
         "cameo_verbs.tsv",
         PHOENIX_NOTICE + "# code empty: the verb codes an event only through a pattern below.\n",
         ["verb", "block", "code"],
@@ -212,6 +216,7 @@ def build_verbs(phoenix: Path) -> None:
             seen.add(tuple(p))
             unique.append(p)
     write_tsv(
+        out,
         "cameo_verb_patterns.tsv",
         PHOENIX_NOTICE
         + "# before/after: words left/right of the verb (&set = any word of cameo_synsets.tsv).\n",
@@ -220,16 +225,34 @@ def build_verbs(phoenix: Path) -> None:
     )
 
 
+def build(shared: Path, out: Path) -> None:
+    ontology = shared / "ontology"
+    build_cameo(ontology, out)
+    build_plover(ontology, out)
+    build_verbs(ontology / "phoenix", out)
+    license_text = (ontology / "phoenix" / "LICENSE").read_text(encoding="utf-8")
+    (out / "LICENSE.phoenix").write_text(license_text, encoding="utf-8")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    parser.add_argument(
+        "--check", action="store_true", help="fail when a shipped file differs from a rebuild"
+    )
     args = parser.parse_args()
-    ontology = args.shared / "ontology"
-    build_cameo(ontology)
-    build_plover(ontology)
-    build_verbs(ontology / "phoenix")
-    license_text = (ontology / "phoenix" / "LICENSE").read_text(encoding="utf-8")
-    (OUT / "LICENSE.phoenix").write_text(license_text, encoding="utf-8")
+    if not args.check:
+        build(args.shared, OUT)
+        return
+    with tempfile.TemporaryDirectory() as tmp:
+        build(args.shared, Path(tmp))
+        stale = [
+            p.name
+            for p in sorted(Path(tmp).iterdir())
+            if p.read_bytes() != (OUT / p.name).read_bytes()
+        ]
+    if stale:
+        raise SystemExit(f"stale, rerun scripts/build_ontology.py: {', '.join(stale)}")
 
 
 if __name__ == "__main__":

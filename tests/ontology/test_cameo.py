@@ -104,3 +104,20 @@ def test_acled_mapping_only_where_it_fits() -> None:
     assert acled_for("042", "CONSULT") is None
     for row in read_tsv("newsevents.ontology", "data/acled.tsv"):
         assert plover_for(row["cameo"]).type == row["plover_type"], row  # type: ignore[union-attr]
+
+
+@pytest.mark.slow
+def test_tables_are_built_from_their_sources() -> None:
+    import subprocess
+    import sys
+
+    from ..conftest import ROOT, SHARED
+
+    script = str(ROOT / "scripts" / "build_ontology.py")
+    done = subprocess.run(
+        [sys.executable, script, "--check", "--shared", str(SHARED)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
