@@ -86,10 +86,21 @@ def actor_like(token: Token) -> bool:
     return token.pos_ == "PROPN" or (token.pos_ == "NOUN" and token.lemma_.lower() in agent_nouns())
 
 
+@cache
+def partitives() -> frozenset[str]:
+    """Collective words whose of-phrase names the actor ("a group of refugees")."""
+    rows = read_tsv(PACKAGE, "data/actor_nouns.tsv")
+    return frozenset(r["noun"] for r in rows if r["of"] == "yes")
+
+
 def actor_in(token: Token | None) -> Token | None:
     """``token`` if it names an actor, else the nearest actor-like word of its phrase."""
     if token is None:
         return None
+    if token.lemma_.lower() in partitives():
+        inner = next(iter(_prep_objects(token, {"of"})), None)
+        if inner is not None and actor_like(inner):
+            return inner
     if actor_like(token):
         return token
     frontier = [token]
@@ -304,6 +315,11 @@ def light_verb_subject(noun: Token) -> Token | None:
         return verb_subject(head.head) if head.head.dep_ != "advcl" else None
     if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in {"VERB", "AUX"}:
         return verb_subject(head.head) if head.head.dep_ not in {"advcl", "xcomp"} else None
+    if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.dep_ in {"dobj", "attr"}:
+        # "continued a hunger strike in protest of X": the striker protests.
+        owner = head.head
+        if owner.head.pos_ in {"VERB", "AUX"} and noun_source(owner) is None:
+            return verb_subject(owner.head)
     return None
 
 
