@@ -44,7 +44,8 @@ NOUN_TARGET_PREPS = (TARGET_PREPS - {"at"}) | {"of"}
 PARTY_PREPS = {"between", "along", "across", "over", "on"}
 # Dependency labels of the words that make up an actor's phrase to the left of its head.
 PHRASE_LEFT = {"compound", "amod", "nmod", "poss", "det", "nummod", "case", "quantmod", "flat"}
-ACTOR_ENTS = {"GPE", "NORP", "ORG", "PERSON", "LOC", "FAC"}
+# Buildings (FAC: "the Great Hall of the People") are where things happen, not who acts.
+ACTOR_ENTS = {"GPE", "NORP", "ORG", "PERSON", "LOC"}
 PRONOUNS = {"he", "she", "they", "it", "we", "him", "her", "them", "us", "i", "me"}
 # Possessives name the party inside a phrase ("a warrant for his actions").
 POSSESSIVES = {"his", "her", "their", "its", "our"}
@@ -53,6 +54,7 @@ CLAUSES = {"relcl", "acl", "advcl", "ccomp", "xcomp", "appos", "conj", "cc", "pu
 PACKAGE = "newsevents.extract.events"
 DEONTIC = {"must", "should"}
 HYPHENS = {"-", "–", "/"}
+LOCATIVE = {"in", "at", "near", "during", "inside", "outside", "within", "throughout"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,6 +112,8 @@ def actor_in(token: Token | None) -> Token | None:
             for child in node.children:
                 if child.dep_ in CLAUSES or child.pos_ == "VERB":
                     continue
+                if child.dep_ == "prep" and child.lower_ in LOCATIVE:
+                    continue  # "agreements in the Great Hall": where, not whom
                 if actor_like(child) and child.ent_type_ not in {"DATE", "TIME"}:
                     return _head_of_name(child)
                 nxt.append(child)
@@ -239,8 +243,13 @@ def verb_target(verb: Token) -> Token | None:
     slots = named + _prep_objects(verb, TARGET_PREPS) + rest
     for slot in slots:
         found = actor_in(slot)
-        if found is not None:
+        if found is not None and not (found.dep_ == "poss" and found.pos_ == "PRON"):
+            # "lifted its blockade of Yemen": "its" is the subject again; look further.
             return found
+        if found is not None:
+            further = [t for t in _actors_below(slot) if t.i != found.i and t.dep_ != "poss"]
+            if further:
+                return further[0]
     return None
 
 

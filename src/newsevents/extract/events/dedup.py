@@ -11,7 +11,8 @@ from dataclasses import replace
 
 from ...types import Event, EventActor
 
-SYMMETRIC = {"CONSULT", "AGREE", "COOPERATE"}
+# Types where "X and Y" doing it together do it to each other ("X and Y signed a treaty").
+SYMMETRIC = {"CONSULT", "AGREE", "COOPERATE", "SUPPORT"}
 
 
 def _party(actor: EventActor | None) -> str:
