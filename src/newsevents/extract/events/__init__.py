@@ -52,7 +52,7 @@ LEDE_PARAGRAPHS = 2
 # A visit with no named host goes to the place visited ("was in Moscow for a visit").
 VISIT_CODES = {"042", "043"}
 # Below this classifier probability a candidate is more likely noise than an event; where the
-# classifier and the dictionary agree on the type, two signals vouch for it and less will do.
+# classifier gives the dictionary's type at least MIN_AGREED, two signals vouch for it.
 MIN_CONFIDENCE = 0.3
 MIN_AGREED = 0.15
 
@@ -141,15 +141,24 @@ def code_sentence(
     index = _actor_index(actors)
     found = candidates(sentence)
     matches = [m for _, m in found]
+    triggers = {t.i for t, _ in found}
     words = sentence_features(sentence) if found else {}
     lede_start, lede_end = _lede(document)
     dateline_end = document.dateline.end if document.dateline else 0
     events = []
     for trigger, match in found:
-        plover_type, probability = model.predict(features(trigger, match, matches, words))
+        probabilities = model.probabilities(features(trigger, match, matches, words))
+        best_index = int(probabilities.argmax())
+        plover_type, probability = model.classes[best_index], float(probabilities[best_index])
         dictionary = plover_for(match.code) if match.code else None
-        agrees = dictionary is not None and dictionary.type == plover_type
-        if probability < (MIN_AGREED if agrees else MIN_CONFIDENCE):
+        backed = dictionary.type if dictionary else None
+        if probability < MIN_CONFIDENCE and backed in model.classes:
+            # The classifier is unsure; the type the dictionary backs wins if the classifier
+            # finds it plausible too ("fired tear gas": ASSAULT 175).
+            backed_probability = float(probabilities[model.classes.index(str(backed))])
+            if backed_probability >= MIN_AGREED:
+                plover_type, probability = str(backed), backed_probability
+        if probability < (MIN_AGREED if plover_type == backed else MIN_CONFIDENCE):
             continue
         code = choose_code(plover_type, match.code)
         entry = cameo(code)
@@ -169,6 +178,17 @@ def code_sentence(
             # "X said Y must withdraw" is X's request, made now: asserted, X's own.
             reading = modality.Reading("asserted", None, ())
         act = dictionary.type if dictionary else None
+        if reading.modality == "negated":
+            if trigger.dep_ in {"xcomp", "ccomp"} and trigger.head.i in triggers:
+                # "refused to deploy": the refusal is the event (REJECT), coded on its verb.
+                continue
+            if act is not None and match.code:
+                # "avoided condemning Russia": no disapproval happened; the record says which
+                # act did not happen, not a REJECT the text never reports.
+                plover_type, code = act, match.code
+                entry, mapping = cameo(code), plover_for(code)
+                if entry is None or mapping is None:
+                    continue
         if reading.modality == "planned" and plover_type == "AGREE" and act in intent_codes():
             # The classifier already says AGREE; the dictionary says which intent.
             plover_type = act or plover_type
