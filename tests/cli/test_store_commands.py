@@ -81,13 +81,17 @@ def test_query_usage_error_exits_2(store_db: Path) -> None:
 def test_dyads_table_csv_and_sparkline(store_db: Path) -> None:
     db = str(store_db)
     args = ("dyads", "--db", db, "--source", "IND", "--target", "RUS", "--since", "2024-07-01")
-    code, out, _ = _run(*args, "--format", "csv")
+    code, out, _ = _run(*args, "--format", "csv", "--modality", "any")
     rows = list(csv.DictReader(io.StringIO(out)))
     assert code == 0 and [(r["period"], r["events"]) for r in rows] == [
         ("2024-07-01", "6"),
         ("2024-08-01", "0"),
         ("2024-09-01", "3"),
     ]
+    # By default only events reported as having happened count: the negated one does not.
+    code, out, _ = _run(*args, "--format", "csv")
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert code == 0 and [r["events"] for r in rows] == ["6", "0", "2"]
     code, out, _ = _run(*args, "--measure", "quad", "--freq", "year", "--format", "csv")
     assert code == 0 and "q3_verbal_conflict" in out.splitlines()[0]
     code, out, _ = _run(*args, "--both", "--measure", "goldstein")
@@ -101,12 +105,23 @@ def test_dyads_requires_both_countries(store_db: Path) -> None:
     assert code == 2
 
 
-@pytest.mark.parametrize(("fmt", "name"), [("gdelt", "e.tsv"), ("plover", "e.jsonl")])
-def test_export_files(store_db: Path, tmp_path: Path, fmt: str, name: str) -> None:
+@pytest.mark.parametrize(
+    ("fmt", "name", "extra", "n"),
+    [
+        # GDELT has no modality column: negated events stay out unless asked for.
+        ("gdelt", "e.tsv", (), 15),
+        ("gdelt", "e.tsv", ("--modality", "any"), 18),
+        ("plover", "e.jsonl", (), 18),
+    ],
+)
+def test_export_files(
+    store_db: Path, tmp_path: Path, fmt: str, name: str, extra: tuple[str, ...], n: int
+) -> None:
     out = tmp_path / name
-    code, _, err = _run("export", "--db", str(store_db), "--format", fmt, "--out", str(out))
-    assert code == 0 and err.startswith(f"wrote 18 events to {out}")
-    assert len(out.read_text(encoding="utf-8").splitlines()) == 18
+    args = ("export", "--db", str(store_db), "--format", fmt, "--out", str(out), *extra)
+    code, _, err = _run(*args)
+    assert code == 0 and err.startswith(f"wrote {n} events to {out}")
+    assert len(out.read_text(encoding="utf-8").splitlines()) == n
 
 
 def test_export_tables(store_db: Path, tmp_path: Path) -> None:

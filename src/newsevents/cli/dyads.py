@@ -53,7 +53,7 @@ def _values(p: DyadPeriod, measure: str) -> tuple[Any, ...]:
     help="count: events; goldstein: summed and mean Goldstein score; quad: QuadClass counts.",
 )
 @click.option("--both", is_flag=True, help="Also the reverse direction (target -> source).")
-@filter_options(skip=("source", "target"))
+@filter_options(skip=("source", "target"), asserted_only=True)
 @click.option(
     "--format",
     "fmt",
@@ -80,7 +80,14 @@ def dyads_command(
       newsevents dyads --source USA --target CHN --both --measure goldstein --format csv
     """
     try:
-        where = make_filter({**filters, "source": source, "target": target})
+        where = make_filter(
+            {
+                **filters,
+                "source": source,
+                "target": target,
+                "modality": filters.get("modality") or "asserted",
+            }
+        )
         connection = open_store(db)
         try:
             series = dyad_series(

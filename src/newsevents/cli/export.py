@@ -24,7 +24,8 @@ from .store_options import db_option, filter_options, make_filter
 @filter_options()
 def export_command(db: str, fmt: str, out: str, **filters: str | None) -> None:
     """Export events (gdelt: GDELT 2.0 event table; plover: JSON Lines) or every table
-    (parquet, csv), limited to the events matching the filters given.
+    (parquet, csv), limited to the events matching the filters given. The GDELT table has no
+    modality column, so it holds asserted events unless --modality says otherwise.
 
     \b
     Examples:
@@ -33,6 +34,9 @@ def export_command(db: str, fmt: str, out: str, **filters: str | None) -> None:
       newsevents export --format parquet --out corpus/
     """
     try:
+        if fmt == "gdelt" and not filters.get("modality"):
+            # GDELT rows have no modality: only events reported as having happened.
+            filters = {**filters, "modality": "asserted"}
         where = make_filter(filters)
         connection = open_store(db)
         try:

@@ -22,7 +22,7 @@ FILTERS: tuple[tuple[str, str, str], ...] = (
     ("place", "TEXT", "Event location's name contains TEXT (or is that country code)."),
     ("since", "YYYY-MM-DD", "Events on or after this day."),
     ("until", "YYYY-MM-DD", "Events on or before this day."),
-    ("modality", "NAME", "asserted, negated, planned, hypothetical or uncertain."),
+    ("modality", "NAME", "asserted, negated, planned, hypothetical, uncertain, or any."),
     ("text", "TEXT", "The evidence sentence contains TEXT."),
 )
 
@@ -37,11 +37,18 @@ def db_option(f: F) -> F:
     )(f)
 
 
-def filter_options(*, skip: tuple[str, ...] = ()) -> Callable[[F], F]:
+def filter_options(*, skip: tuple[str, ...] = (), asserted_only: bool = False) -> Callable[[F], F]:
+    """The filter options; ``asserted_only`` makes ``--modality asserted`` the default, for
+    commands whose output has no modality column (counts, GDELT rows), where a negated or
+    planned event would otherwise count as one that happened."""
+
     def decorate(f: F) -> F:
         for name, metavar, help_text in reversed(FILTERS):
-            if name not in skip:
-                f = click.option(f"--{name}", metavar=metavar, help=help_text)(f)
+            if name in skip:
+                continue
+            if name == "modality" and asserted_only:
+                help_text += " Default: asserted (events reported as having happened)."
+            f = click.option(f"--{name}", metavar=metavar, help=help_text)(f)
         return f
 
     return decorate

@@ -17,6 +17,8 @@ from ..errors import NewsEventsError
 from ..types import Modality
 
 MODALITIES: Final = frozenset(get_args(Modality))
+# `--modality any` lifts a command's default modality filter.
+ANY_MODALITY: Final = "any"
 _COUNTRY = re.compile(r"^[A-Z]{3}$")
 _CAMEO = re.compile(r"^\d{2,4}$")
 _PLOVER = re.compile(r"^[A-Z]+$")
@@ -122,8 +124,10 @@ def _parse_value(name: str, raw: str) -> Any:
             raise NewsEventsError("NE505", option, value=raw, detail="expected YYYY-MM-DD") from e
     if name == "modality":
         value = value.lower()
+        if value == ANY_MODALITY:
+            return None
         if value not in MODALITIES:
-            choices = ", ".join(sorted(MODALITIES))
+            choices = ", ".join([*sorted(MODALITIES), ANY_MODALITY])
             raise NewsEventsError("NE505", option, value=raw, detail=f"expected one of {choices}")
         return value
     return value
