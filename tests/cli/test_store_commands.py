@@ -88,10 +88,10 @@ def test_dyads_table_csv_and_sparkline(store_db: Path) -> None:
         ("2024-08-01", "0"),
         ("2024-09-01", "3"),
     ]
-    # By default only events reported as having happened count: the negated one does not.
+    # By default only asserted events count; the store holds negated ones too.
     code, out, _ = _run(*args, "--format", "csv")
     rows = list(csv.DictReader(io.StringIO(out)))
-    assert code == 0 and [r["events"] for r in rows] == ["6", "0", "2"]
+    assert code == 0 and [r["events"] for r in rows] == ["4", "0", "2"]
     code, out, _ = _run(*args, "--measure", "quad", "--freq", "year", "--format", "csv")
     assert code == 0 and "q3_verbal_conflict" in out.splitlines()[0]
     code, out, _ = _run(*args, "--both", "--measure", "goldstein")
