@@ -19,6 +19,7 @@ from .errors import NewsEventsError
 from .extract.actors import find_actors
 from .extract.events import find_events
 from .extract.places import find_places
+from .extract.quotes import find_quotes
 from .extract.times import find_times
 from .parse.nlp import load
 from .settings import Settings
@@ -40,6 +41,7 @@ def extract_record(doc: Doc, document: Document) -> ArticleRecord:
         times=tuple(times),
         places=tuple(places),
         events=tuple(events),
+        quotes=tuple(find_quotes(doc, document=document, actors=tuple(actors))),
     )
 
 
