@@ -128,7 +128,7 @@ def _train_source(
             head = span.root
             rule = find_source(head, quoted)
             found = sources.candidates(head, quoted)
-            hits = [_inside(t, source) for t in found]
+            hits = _source_heads(doc, found, source)
             if not any(hits):
                 unreachable += 1
                 continue
@@ -228,6 +228,21 @@ def _cue_heads(doc: Doc, record: dict[str, Any]) -> set[int]:
         if span is not None and len(span):
             heads.add(span.root.i)
     return heads
+
+
+def _source_heads(doc: Doc, found: list[Any], source: dict[str, Any]) -> list[bool]:
+    """Which candidates head the gold source span: its syntactic root, or when that is no
+    candidate the first candidate inside it. Only one is positive, so "Chatham House" inside
+    "Chietigj Bajpaee, senior fellow at Chatham House" does not count as the source."""
+    span = doc.char_span(source["start"], source["end"], alignment_mode="expand")
+    inside = [_inside(t, source) for t in found]
+    if span is None or not any(inside):
+        return inside
+    root = span.root.i
+    if any(t.i == root for t in found):
+        return [t.i == root for t in found]
+    first = inside.index(True)
+    return [i == first for i in range(len(found))]
 
 
 def _inside(token: Any, span: dict[str, Any]) -> bool:

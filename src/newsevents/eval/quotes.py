@@ -23,6 +23,7 @@ from typing import Any
 
 from spacy.tokens import Doc
 
+from ..extract.actors import find_actors
 from ..extract.quote_marks import paragraph_bounds
 from ..extract.quotes import find_quotes
 from ..parse.nlp import load
@@ -113,7 +114,7 @@ def evaluate(path: Path, *, settings: Settings, limit: int | None = None) -> Eva
     for record, doc in zip(records, nlp.pipe(texts, batch_size=8), strict=True):
         document = gold_document(record, path)
         gold = gold_units(doc, record)
-        actors: tuple[Actor, ...] = ()
+        actors = tuple(find_actors(doc, document=document))
         quotes = find_quotes(doc, document=document, actors=actors)
         ours.add(predicted_units(doc, quotes, actors), gold)
         baseline.add(baseline_units(doc), gold)

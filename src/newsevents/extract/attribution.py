@@ -20,7 +20,7 @@ from .quote_marks import Quotation
 from .sources import choose
 
 # Dependents of a cue that hold what was said.
-_COMPLEMENTS = frozenset({"ccomp", "xcomp", "oprd", "acl", "relcl", "advcl", "csubj"})
+_COMPLEMENTS = frozenset({"ccomp", "xcomp", "oprd", "acl", "relcl", "csubj"})
 _SUBJECTS = frozenset({"nsubj", "csubj"})
 # Determiners and modifiers kept on the left of a speaker's head noun ("the U.S. envoy").
 _MENTION_LEFT = frozenset({"compound", "det", "amod", "poss", "nmod", "nummod", "case", "flat"})
@@ -295,9 +295,9 @@ def _complements(cue: Token, lexicons: Lexicons, excluded: set[int]) -> list[Tok
         if child.i in excluded:
             continue
         dep = child.dep_
-        take = dep in _COMPLEMENTS and not (dep == "advcl" and _is_cue_like(child, lexicons))
-        if dep == "advcl" and child.i < cue.i:
-            take = False  # "While recalling ..., he said": a circumstance, not what was said
+        # An adverbial clause is a circumstance ("..., he wrote, also sharing a picture"),
+        # or a second cue of its own ("..., adding that ..."), never the content.
+        take = dep in _COMPLEMENTS
         if dep in ("dobj", "attr") and not has_clause and child.lower_ not in ("it", "this"):
             take = True
         if dep == "prep" and child.lower_ in lexicons.content_preps and not _is_time(child):
@@ -307,11 +307,6 @@ def _complements(cue: Token, lexicons: Lexicons, excluded: set[int]) -> list[Tok
         if take:
             tokens.extend(child.subtree)
     return sorted(tokens, key=lambda t: t.i)
-
-
-def _is_cue_like(token: Token, lexicons: Lexicons) -> bool:
-    # "..., adding that ...", "..., saying ...": a second cue of its own, not content.
-    return token.lemma_.lower() in lexicons.speech_lemmas
 
 
 def _is_time(prep: Token) -> bool:
@@ -460,17 +455,20 @@ def _phrase(token: Token) -> Span:
 
 
 def _medium(cue: Token, lexicons: Lexicons) -> Span | None:
-    hosts = [cue]
+    """"said in a statement", "wrote on X"; for "posted photos of his arrival on X, saying
+    ...", the phrase in the posting verb's own words (not in what was said)."""
+    preps = [c for c in cue.children if c.dep_ == "prep"]
     if cue.dep_ == "advcl" and cue.head is not cue:
-        hosts.append(cue.head)  # "posted photos on X, saying ...": the medium is the post's
-    for host in hosts:
-        for child in host.children:
-            if child.dep_ != "prep" or child.lower_ not in lexicons.medium_preps:
-                continue
-            pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
-            if pobj is not None and _names_medium(pobj, lexicons):
-                doc = cue.doc
-                return doc[child.i : pobj.right_edge.i + 1]
+        said = {t.i for t in cue.subtree}
+        preps += [
+            t for t in cue.head.subtree if t.dep_ == "prep" and t.i not in said and t.i < cue.i
+        ]
+    for prep in preps:
+        if prep.lower_ not in lexicons.medium_preps:
+            continue
+        pobj = next((g for g in prep.children if g.dep_ == "pobj"), None)
+        if pobj is not None and _names_medium(pobj, lexicons):
+            return cue.doc[prep.i : pobj.right_edge.i + 1]
     return None
 
 

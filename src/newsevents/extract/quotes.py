@@ -17,6 +17,7 @@ speaker and cue.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal
 
 from spacy.tokens import Doc
 
@@ -27,6 +28,7 @@ from .quote_lexicons import lexicons
 from .quote_marks import Quotation, find_quotations, paragraph_bounds
 from .speakers import SpeakerResolver
 
+QuoteKind = Literal["direct", "partial", "indirect", "mixed"]
 # A quotation with fewer words than this is a phrase (a scare quote, a title), not something
 # a speaker goes on saying, unless it ends a sentence.
 _MIN_CONTINUATION_WORDS = 4
@@ -209,22 +211,18 @@ def _paragraph(paragraphs: list[tuple[int, int]], offset: int) -> int | None:
     return None
 
 
-def _kind(
-    start: int, end: int, quotations: list[Quotation], text: str
-) -> str:  # Literal narrowed below
-    inside = 0
-    for q in quotations:
-        overlap = min(end, q.end) - max(start, q.start)
-        if overlap > 0:
-            if q.start <= start + 1 and end <= q.end + 1:
-                return "direct"
-            inside += overlap
-    if not inside:
+def _kind(start: int, end: int, quotations: list[Quotation], text: str) -> QuoteKind:
+    """direct: all quoted; indirect: nothing quoted; partial: reported speech quoting only
+    fragments ("said he hoped it will “go a long way ...”"); mixed: reported speech with a
+    quoted sentence of its own."""
+    touched = [q for q in quotations if min(end, q.end) > max(start, q.start)]
+    if not touched:
         return "indirect"
-    words = len(text[start:end].split())
-    quoted = sum(
-        len(text[max(start, q.start) : min(end, q.end)].split())
-        for q in quotations
-        if min(end, q.end) > max(start, q.start)
-    )
-    return "mixed" if quoted * 2 >= words else "partial"
+    if any(q.start <= start + 1 and end <= q.end + 1 for q in touched):
+        return "direct"
+    for q in touched:
+        inner_start, inner_end = q.inner(text)
+        words = text[inner_start:inner_end]
+        if words[:1].isupper() or words[:1].isdigit():
+            return "mixed"
+    return "partial"

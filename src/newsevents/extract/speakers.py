@@ -1,10 +1,12 @@
-"""Who a speaker mention names: "he" -> the last named speaker, "Bajpaee" -> "Chietigj Bajpaee".
+"""Who a speaker mention names: "he" -> the last named speaker, "who" -> the noun it relates to.
 
-A mention that an actor's mentions cover is that actor. Otherwise a personal pronoun takes the
-last speaker quoted before it (news writes "“...,” he said" right after naming the speaker),
-or failing that the last person named before it; a surname takes the fullest earlier form of
-the name; a common noun with a name in apposition ("the ambassador, Verma") takes that name.
-The name is then linked to an actor by its surname where the actors list has one.
+Actors and their coreference are ``actors``' and ``coref``'s business: a mention an actor
+covers (names, and the pronouns and nominals ``coref`` resolved confidently) is that actor.
+What this module adds is the quotation convention coref leaves to quotes: a "he said" /
+"she wrote" that coref was not sure of refers to the person quoted last, when that was a
+few paragraphs ago at most; only then is coref's best guess (``coref.referents``) taken. A
+relative pronoun ("Graham, who had endorsed ...") names the noun it relates to. A name no
+actor covers keeps its fullest earlier form ("Bajpaee" -> "Chietigj Bajpaee").
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..types import Actor, Speaker
 from .attribution import mention
+from .coref import actor_for_span, referents
 
 PERSONAL = frozenset({"he", "she", "him", "her"})
 # Entities that name a speaker; NORP ("the Kentucky Republican") describes one instead.
@@ -30,55 +33,50 @@ class SpeakerResolver:
         self._doc = doc
         self._actors = actors
         self._persons = [e for e in doc.ents if e.label_ == "PERSON"]
-        self._last: tuple[int, str, str | None] | None = None  # (offset, name, actor id)
+        self._last: tuple[int, str, Actor | None] | None = None  # (offset, name, actor)
 
     def resolve(self, source: Token) -> Speaker:
         span = mention(source)
         start, end = span.start_char, span.end_char
-        actor = self._actor_at(start, end)
-        name: str
+        actor = actor_for_span(self._actors, start, end)
         if actor is not None:
             name = actor.name
         elif source.lower_ in PERSONAL:
-            name, actor = self._antecedent(start)
+            name, actor = self._antecedent(start, end)
         elif source.lower_ in _RELATIVE and source.head.dep_ == "relcl":
-            # "Graham, who had endorsed ...": the mention is "who", the name is Graham's.
             noun = source.head.head
-            name = self._name(noun, mention(noun))
-            actor = self._actor_at(noun.idx, noun.idx + len(noun.text)) or self._actor_named(name)
-            if actor is not None:
-                name = actor.name
+            noun_span = mention(noun)
+            actor = actor_for_span(self._actors, noun_span.start_char, noun_span.end_char)
+            name = actor.name if actor is not None else self._name(noun, noun_span)
         else:
             name = self._name(source, span)
-            actor = self._actor_named(name)
-            if actor is not None:
-                name = actor.name
-        actor_id = actor.id if actor is not None else None
         if self._is_person(source, actor) and name != source.text:
-            self._last = (start, name, actor_id)
-        return Speaker(actor_id=actor_id, name=name, start=start, end=end)
+            self._last = (start, name, actor)
+        return Speaker(
+            actor_id=actor.id if actor is not None else None, name=name, start=start, end=end
+        )
 
     @staticmethod
     def _is_person(source: Token, actor: Actor | None) -> bool:
-        """Whether "he" or "she" can refer back to this speaker."""
+        """Whether a later "he" or "she" can refer back to this speaker."""
         if actor is not None:
             return actor.type == "person"
-        return source.lower_ in PERSONAL or source.ent_type_ == "PERSON" or (
-            source.pos_ == "PROPN" and source.ent_type_ not in ("ORG", "GPE", "NORP", "FAC")
+        return (
+            source.lower_ in PERSONAL
+            or source.ent_type_ == "PERSON"
+            or (source.pos_ == "PROPN" and source.ent_type_ not in ("ORG", "GPE", "NORP", "FAC"))
         )
 
-    def _antecedent(self, offset: int) -> tuple[str, Actor | None]:
-        doc = self._doc
-        if self._last is not None and offset - self._last[0] <= _PRONOUN_REACH:
-            actor = self._actor_by_id(self._last[2])
-            return self._last[1], actor
-        before = [e for e in self._persons if e.end_char <= offset]
-        if before and offset - before[-1].end_char <= _PRONOUN_REACH:
-            name = self._full_name(before[-1].text, before[-1].start_char)
-            actor = self._actor_at(before[-1].start_char, before[-1].end_char)
-            return (actor.name if actor else name), actor
-        token = doc.char_span(offset, offset + 1, alignment_mode="expand")
-        return (token.text if token is not None else doc.text[offset:]), None
+    def _antecedent(self, start: int, end: int) -> tuple[str, Actor | None]:
+        if self._last is not None and start - self._last[0] <= _PRONOUN_REACH:
+            return self._last[1], self._last[2]
+        guesses = referents(self._doc, self._actors, start, end)
+        if len(guesses) == 1:
+            return guesses[0].name, guesses[0]
+        before = [e for e in self._persons if e.end_char <= start]
+        if before and start - before[-1].end_char <= _PRONOUN_REACH:
+            return self._full_name(before[-1].text, before[-1].start_char), None
+        return self._doc.text[start:end], None
 
     def _name(self, source: Token, span: Span) -> str:
         for ent in self._doc.ents:
@@ -108,25 +106,3 @@ class SpeakerResolver:
             if ent.text.split()[-1] == words[-1] and len(ent.text) > len(best):
                 best = ent.text
         return best
-
-    def _actor_at(self, start: int, end: int) -> Actor | None:
-        for actor in self._actors:
-            for m in actor.mentions:
-                if m.start < end and start < m.end:
-                    return actor
-        return None
-
-    def _actor_named(self, name: str) -> Actor | None:
-        words = name.split()
-        if not words:
-            return None
-        for actor in self._actors:
-            if actor.name == name:
-                return actor
-        for actor in self._actors:
-            if actor.type == "person" and actor.name.split()[-1:] == words[-1:]:
-                return actor
-        return None
-
-    def _actor_by_id(self, actor_id: str | None) -> Actor | None:
-        return next((a for a in self._actors if a.id == actor_id), None)
