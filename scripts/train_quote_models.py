@@ -43,10 +43,10 @@ OUT = Path(__file__).resolve().parent.parent / "src" / "newsevents" / "extract" 
 C_VALUES = (0.1, 0.3, 1.0)
 CUE_THRESHOLDS = tuple(round(t, 2) for t in np.arange(0.2, 0.71, 0.05))
 SOURCE_THRESHOLDS = (0.0, 0.1, 0.2, 0.3, 0.4, 0.5)
-MIN_WEIGHT = 1e-3
+MIN_WEIGHT = 5e-3
 # Features seen on fewer examples than this are dropped: they cannot be weighed reliably and
 # would only bloat the shipped tables.
-MIN_COUNT = 3
+MIN_COUNT = 5
 PROVENANCE = [
     "# Trained on PolNeAR train ({n} articles; Newell, Margolin, Ruths 2018, LREC;",
     "# networkdynamics/PolNeAR c3eee833) by scripts/train_quote_models.py.",

@@ -19,6 +19,7 @@ from .errors import NewsEventsError
 from .extract.actors import find_actors
 from .extract.events import find_events
 from .extract.places import find_places
+from .extract.quantities import find_quantities
 from .extract.quotes import find_quotes
 from .extract.times import find_times
 from .parse.nlp import load
@@ -42,6 +43,7 @@ def extract_record(doc: Doc, document: Document) -> ArticleRecord:
         places=tuple(places),
         events=tuple(events),
         quotes=tuple(find_quotes(doc, document=document, actors=tuple(actors))),
+        quantities=tuple(find_quantities(doc, document=document, actors=tuple(actors))),
     )
 
 

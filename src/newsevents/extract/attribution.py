@@ -164,7 +164,7 @@ def _climb(cue: Token) -> Token | None:
         found = _own_source(token)
         if found is not None:
             return found
-        if token.dep_ in _CLIMB and token.head is not token:
+        if token.dep_ in _CLIMB and token.head != token:
             # "X took the stage and said ...", "X posted photos, saying ...": the subject is
             # shared with the verb this one hangs from.
             head = token.head
@@ -179,7 +179,7 @@ def _climb(cue: Token) -> Token | None:
                 head = head.head
             token = head
             continue
-        if token.dep_ in ("acl", "relcl") and token.head is not token:
+        if token.dep_ in ("acl", "relcl") and token.head != token:
             return token.head
         return None
     return None
@@ -316,7 +316,7 @@ def _is_time(prep: Token) -> bool:
 def _host_clause(cue: Token) -> list[Token]:
     """The clause ``cue`` interrupts or hangs from, without ``cue``'s own phrase."""
     host = cue.head
-    if host is cue:
+    if host == cue:
         return []
     inner = {t.i for t in cue.subtree}
     sent = cue.sent
@@ -382,7 +382,7 @@ def _fallback(cue: Token, excluded: set[int]) -> list[Token]:
     ]
     if right:
         return right
-    if cue.dep_ in ("acl", "relcl") and cue.head is not cue:
+    if cue.dep_ in ("acl", "relcl") and cue.head != cue:
         inner = {t.i for t in cue.subtree}
         return [t for t in cue.head.subtree if t.i not in inner]
     return []
@@ -458,7 +458,7 @@ def _medium(cue: Token, lexicons: Lexicons) -> Span | None:
     """"said in a statement", "wrote on X"; for "posted photos of his arrival on X, saying
     ...", the phrase in the posting verb's own words (not in what was said)."""
     preps = [c for c in cue.children if c.dep_ == "prep"]
-    if cue.dep_ == "advcl" and cue.head is not cue:
+    if cue.dep_ == "advcl" and cue.head != cue:
         said = {t.i for t in cue.subtree}
         preps += [
             t for t in cue.head.subtree if t.dep_ == "prep" and t.i not in said and t.i < cue.i

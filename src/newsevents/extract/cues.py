@@ -79,7 +79,7 @@ def cue_features(token: Token, quoted: set[int], lex: Lexicons) -> list[str]:
         # gives each word to one attribution, the outer one.
         features += [f"anc={lex.reporting[reporter.lemma_.lower()]}", f"anc_l={_lemma(reporter)}"]
     head = token.head
-    if head is not token:
+    if head != token:
         features += [f"h={_lemma(head)}", f"hd={head.dep_}", f"hp={head.pos_}"]
     else:
         features.append("root")

@@ -58,7 +58,7 @@ def path(cue: Token, other: Token) -> str:
     ancestors = {cue.i: 0}
     node = cue
     for depth in range(1, 5):
-        if node.head is node:
+        if node.head == node:
             break
         up.append(node.dep_)
         node = node.head
@@ -71,7 +71,7 @@ def path(cue: Token, other: Token) -> str:
             return "^" + "^".join(steps) + "_" + "_".join(reversed(down)) if steps else (
                 "_" + "_".join(reversed(down))
             )
-        if node.head is node:
+        if node.head == node:
             break
         down.append(node.dep_)
         node = node.head
