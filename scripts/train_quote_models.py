@@ -107,9 +107,7 @@ def _train_cue(records: list[dict[str, Any]], docs: list[Doc], c_values: Any, ou
     _write(out, header, vectorizer, model, threshold)
 
 
-def _train_source(
-    records: list[dict[str, Any]], docs: list[Doc], c_values: Any, out: Path
-) -> None:
+def _train_source(records: list[dict[str, Any]], docs: list[Doc], c_values: Any, out: Path) -> None:
     rows: list[list[str]] = []
     labels: list[int] = []
     groups: list[int] = []
@@ -258,14 +256,15 @@ def _prf(y: Any, predicted: Any) -> dict[str, float]:
 
 
 def _write(
-    path: Path, header: list[str], vectorizer: DictVectorizer, model: LogisticRegression,
+    path: Path,
+    header: list[str],
+    vectorizer: DictVectorizer,
+    model: LogisticRegression,
     threshold: float,
 ) -> None:
     names = vectorizer.get_feature_names_out()
     weights = {
-        str(n): float(w)
-        for n, w in zip(names, model.coef_[0], strict=True)
-        if abs(w) >= MIN_WEIGHT
+        str(n): float(w) for n, w in zip(names, model.coef_[0], strict=True) if abs(w) >= MIN_WEIGHT
     }
     lines = [
         *header,

@@ -5,8 +5,10 @@ Each ``tests/eval_floors/<name>.json`` holds::
     {"task": "timex", "data": "TempEval3/train.jsonl", "sha256": "...", "limit": null,
      "floors": {"value_f1": 0.80}, "reason": "why a floor was lowered, if it ever was"}
 
-``data`` is relative to the shared datasets folder; ``sha256`` pins the gold file, so a changed
-file is noticed instead of silently moving the numbers. Floors rise when earned.
+``data`` is relative to the shared datasets folder, or to the repository with ``"root": "repo"``
+(gold sets annotated for newsevents, such as ``gold/quantities/quantities.jsonl``); ``sha256``
+pins the gold file, so a changed file is noticed instead of silently moving the numbers. Floors
+rise when earned.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ import pytest
 from newsevents.eval import TASKS, evaluator, sha256
 from newsevents.settings import Settings
 
-from .conftest import DATASETS
+from .conftest import DATASETS, ROOT
 
 FLOORS_DIR = Path(__file__).parent / "eval_floors"
 TOLERANCE = 0.02
@@ -32,13 +34,17 @@ def _load(path: Path) -> dict[str, Any]:
     return data
 
 
+def _data(spec: dict[str, Any]) -> Path:
+    return (ROOT if spec.get("root") == "repo" else DATASETS) / spec["data"]
+
+
 @pytest.mark.parametrize("path", FLOORS, ids=[p.stem for p in FLOORS])
 def test_floor_file_is_well_formed(path: Path) -> None:
     spec = _load(path)
     assert spec["task"] in TASKS
     assert "test" not in spec["data"].lower(), "never evaluate against a test split here"
     assert spec["floors"] and all(0 <= v <= 1 for v in spec["floors"].values())
-    assert sha256(DATASETS / spec["data"]) == spec["sha256"]
+    assert sha256(_data(spec)) == spec["sha256"]
 
 
 @pytest.mark.slow
@@ -46,7 +52,7 @@ def test_floor_file_is_well_formed(path: Path) -> None:
 def test_metrics_hold_their_floors(path: Path) -> None:
     spec = _load(path)
     report = evaluator(spec["task"])(
-        DATASETS / spec["data"], settings=Settings.from_env({}), limit=spec.get("limit")
+        _data(spec), settings=Settings.from_env({}), limit=spec.get("limit")
     )
     drops = {
         name: (report.metrics[name], floor)

@@ -70,13 +70,15 @@ def evaluate(path: Path, *, settings: Settings, limit: int | None = None) -> Eva
         "span_recall": spans["recall"],
         "span_f1": spans["f1"],
         **{
-            f"{name}_accuracy": round(tally.correct[name] / tally.matched, 4) if tally.matched else 0.0
+            f"{name}_accuracy": round(tally.correct[name] / tally.matched, 4)
+            if tally.matched
+            else 0.0
             for name in FIELDS
         },
     }
     breakdown = {
         kind: {
-            "n_gold": float(gold),
+            "n_gold": gold,
             "recall": round(found / gold, 4) if gold else 0.0,
             "value_accuracy": round(value / found, 4) if found else 0.0,
         }
@@ -90,7 +92,11 @@ def evaluate(path: Path, *, settings: Settings, limit: int | None = None) -> Eva
         metrics=metrics,
         breakdown=breakdown,
         details={
-            "quantities": {"gold": tally.n_gold, "predicted": tally.n_pred, "matched": tally.matched},
+            "quantities": {
+                "gold": tally.n_gold,
+                "predicted": tally.n_pred,
+                "matched": tally.matched,
+            },
             "exact_span_f1": exact["f1"],
             "datasets": str(datasets),
             "errors": errors[:200],
@@ -204,8 +210,15 @@ def _score(
         tally.kinds[g["kind"]][2] += right["value"]
         wrong = [name for name, ok in right.items() if not ok]
         if wrong:
-            errors.append({"article": article, "text": g["text"], "wrong": wrong,
-                           "predicted": p.to_dict(), "gold": g})
+            errors.append(
+                {
+                    "article": article,
+                    "text": g["text"],
+                    "wrong": wrong,
+                    "predicted": p.to_dict(),
+                    "gold": g,
+                }
+            )
 
 
 def _match(predicted: list[Quantity], gold: list[dict[str, Any]]) -> list[tuple[int, int]]:

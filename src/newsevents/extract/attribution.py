@@ -63,10 +63,11 @@ def attribute(
         tokens = _host_clause(cue)
     else:
         tokens = _complements(cue, lexicons, excluded)
-        if not tokens and cue.dep_ in ("parataxis", "advcl", "conj") and cue.head.i > cue.i:
-            tokens = _host_clause(cue)
-        elif not tokens and cue.dep_ == "parataxis":
-            tokens = _host_clause(cue)
+        interrupts = cue.dep_ == "parataxis" or (
+            cue.dep_ in ("advcl", "conj") and cue.head.i > cue.i
+        )
+        if not tokens and interrupts:
+            tokens = _host_clause(cue)  # "The economy, he said, is fine."
         if not tokens and _adjacent_quotation(doc, cue, source, quotations, quoted) is None:
             tokens = _fallback(cue, excluded)
     # The parse can join paragraphs into one sentence; what a cue attributes by syntax stays
@@ -118,7 +119,7 @@ def find_source(cue: Token, quoted: set[int]) -> Token | None:
 
 
 def _inverted(cue: Token, quoted: set[int]) -> Token | None:
-    """"''...,'' said Richard L. Trumka": a speaker after the verb the parse did not make
+    """ "''...,'' said Richard L. Trumka": a speaker after the verb the parse did not make
     its subject, right after a quotation."""
     doc = cue.doc
     if not any(i in quoted for i in range(max(0, cue.i - 3), cue.i)):
@@ -152,7 +153,7 @@ def _nearest_phrase(cue: Token, *, after: int) -> Token | None:
         c for c in doc.noun_chunks if start <= c.start and c.end <= cue.i and c.root.dep_ != "pobj"
     ]
     people = [c for c in chunks if c.root.ent_type_ in ("PERSON", "ORG") or c.root.pos_ == "PRON"]
-    chosen = (people or chunks)[-1:] 
+    chosen = (people or chunks)[-1:]
     return chosen[0].root if chosen else None
 
 
@@ -214,7 +215,7 @@ def _own_source(token: Token) -> Token | None:
 
 
 def _before_colon(colon: Token) -> Token | None:
-    """"Ryan: ...", "- Michael P. McDonald: ..." and "Trump tweeted: ...": the noun phrase
+    """ "Ryan: ...", "- Michael P. McDonald: ..." and "Trump tweeted: ...": the noun phrase
     right before the colon, or the subject of the verb right before it."""
     doc = colon.doc
     start = _line_start(colon)
@@ -343,7 +344,7 @@ def _char_spans(doc: Doc, tokens: list[Token]) -> list[tuple[int, int]]:
             run = run[1:]
         while run and (run[-1].lower_ in _SKIP_EDGE or run[-1].is_space):
             run = run[:-1]
-        if run and any(t.is_alpha and not t.is_stop or t.like_num for t in run):
+        if run and any((t.is_alpha and not t.is_stop) or t.like_num for t in run):
             spans.append((run[0].idx, run[-1].idx + len(run[-1].text)))
     # Runs split only by the excluded source or a comma stay one content span when close.
     merged: list[tuple[int, int]] = []
@@ -418,7 +419,9 @@ def _only_joiners(gap: str) -> bool:
 def _cue_phrase(doc: Doc, cue: Token) -> Span:
     end = cue.i + 1
     for child in cue.rights:
-        if child.i == end and (child.dep_ == "prt" or (cue.lower_ == "according" and child.lower_ == "to")):
+        if child.i == end and (
+            child.dep_ == "prt" or (cue.lower_ == "according" and child.lower_ == "to")
+        ):
             end += 1
     return doc[cue.i : end]
 
@@ -428,10 +431,13 @@ def _addressee(cue: Token, lexicons: Lexicons) -> Span | None:
     if lemma in lexicons.addressee_object:
         for child in cue.children:
             if child.dep_ in ("dobj", "dative") and _is_audience(child):
-                has_other = any(
-                    c.dep_ in _COMPLEMENTS or c.dep_ == "punct" and c.text in "“”\"'"
-                    for c in cue.children
-                ) or child.i > cue.i
+                has_other = (
+                    any(
+                        c.dep_ in _COMPLEMENTS or (c.dep_ == "punct" and c.text in "“”\"'")
+                        for c in cue.children
+                    )
+                    or child.i > cue.i
+                )
                 if has_other:
                     return _phrase(child)
     for child in cue.children:
@@ -443,8 +449,10 @@ def _addressee(cue: Token, lexicons: Lexicons) -> Span | None:
 
 
 def _is_audience(token: Token) -> bool:
-    return token.pos_ in ("PROPN", "PRON") or token.ent_type_ in ("PERSON", "ORG", "NORP") or (
-        token.pos_ == "NOUN" and token.tag_ == "NNS"
+    return (
+        token.pos_ in ("PROPN", "PRON")
+        or token.ent_type_ in ("PERSON", "ORG", "NORP")
+        or (token.pos_ == "NOUN" and token.tag_ == "NNS")
     )
 
 
@@ -455,7 +463,7 @@ def _phrase(token: Token) -> Span:
 
 
 def _medium(cue: Token, lexicons: Lexicons) -> Span | None:
-    """"said in a statement", "wrote on X"; for "posted photos of his arrival on X, saying
+    """ "said in a statement", "wrote on X"; for "posted photos of his arrival on X, saying
     ...", the phrase in the posting verb's own words (not in what was said)."""
     preps = [c for c in cue.children if c.dep_ == "prep"]
     if cue.dep_ == "advcl" and cue.head != cue:

@@ -103,14 +103,12 @@ def cue_features(token: Token, quoted: set[int], lex: Lexicons) -> list[str]:
         features += ["qnear", f"l|qnear={lemma}"]
     if token.text == ":":
         features.append(f"colon_pv={previous.pos_ if previous is not None else ''}")
-        line_start = next(
-            (i + 1 for i in range(token.i - 1, -1, -1) if "\n" in doc[i].text), 0
-        )
+        line_start = next((i + 1 for i in range(token.i - 1, -1, -1) if "\n" in doc[i].text), 0)
         # "TAPPER: ...", "Bill Clinton: Hillary thinks ...": a speaker's name opening a line.
         features.append(f"colon_at={min(token.i - line_start, 6)}")
         if previous is not None and previous.text.isupper() and len(previous.text) > 1:
             features.append("colon_caps")
-        if following is not None and following.i in quoted or (
+        if (following is not None and following.i in quoted) or (
             following is not None and following.text in "“\"'"
         ):
             features.append("colon_q")

@@ -72,7 +72,7 @@ def read_number(doc: Doc, i: int, lex: QuantityLexicons) -> Number | None:
 
 
 def _fraction(doc: Doc, i: int, value: float, *, end: int | None = None) -> Number | None:
-    """"half of the city", "a third of voters", "two-thirds", "half a kilometre": a share.
+    """ "half of the city", "a third of voters", "two-thirds", "half a kilometre": a share.
     A lone "third" or "quarter" is an ordinal ("a third stew", "the fourth quarter")."""
     end = i + 1 if end is None else end
     following = doc[end].lower_ if end < len(doc) else ""
@@ -109,7 +109,7 @@ def _scaled(doc: Doc, i: int, value: float, lex: QuantityLexicons) -> tuple[floa
 
 
 def _words(doc: Doc, i: int, lex: QuantityLexicons) -> Number | None:
-    """"twenty-five", "two hundred and fifty", "three million"."""
+    """ "twenty-five", "two hundred and fifty", "three million"."""
     total = 0.0
     current = 0.0
     end = i
@@ -142,7 +142,7 @@ def _words(doc: Doc, i: int, lex: QuantityLexicons) -> Number | None:
             last = "scale"
         elif (
             text in _JOINERS
-            and (last == "tens" and text == "-" or last == "scale" and text == "and")
+            and ((last == "tens" and text == "-") or (last == "scale" and text == "and"))
             and j + 1 < len(doc)
             and doc[j + 1].lower_ in lex.numbers
         ):

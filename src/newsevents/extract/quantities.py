@@ -20,25 +20,53 @@ and game scores are not quantities and are skipped.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Literal
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 from ..types import Actor, Document, Quantity
 from .coref import actor_for_span
 from .numbers import Number, read_number
 from .quantity_lexicons import QuantityLexicons, quantity_lexicons
 from .quantity_periods import find_period
-from .quantity_subjects import Counted, counted_noun, subject_of
+from .quantity_subjects import counted_noun, subject_of
 
 QuantityKind = Literal["money", "percent", "count", "casualties", "measure"]
 _TIME_ENTS = frozenset({"DATE", "TIME"})
 _CLOCK = frozenset({"a.m.", "p.m.", "am", "pm", "a.m", "p.m", "gmt", "est", "ist", "hrs"})
 # Words before a number that make it a name or a label, not an amount ("County Road 35").
 _LABELS = frozenset(
-    {"no", "no.", "number", "#", "route", "road", "highway", "interstate", "section", "article",
-     "season", "episode", "chapter", "page", "room", "flight", "district", "ward", "sector",
-     "block", "level", "grade", "class", "phase", "channel", "version", "model", "patriot"}
+    {
+        "no",
+        "no.",
+        "number",
+        "#",
+        "route",
+        "road",
+        "highway",
+        "interstate",
+        "section",
+        "article",
+        "season",
+        "episode",
+        "chapter",
+        "page",
+        "room",
+        "flight",
+        "district",
+        "ward",
+        "sector",
+        "block",
+        "level",
+        "grade",
+        "class",
+        "phase",
+        "channel",
+        "version",
+        "model",
+        "patriot",
+    }
 )
 
 
@@ -170,40 +198,54 @@ def _comparator(doc: Doc, reading: _Reading, lex: QuantityLexicons) -> None:
 def _not_an_amount(doc: Doc, reading: _Reading, lex: QuantityLexicons) -> bool:
     """Dates, times, ages, labels, scores: numbers that are no quantity."""
     number = reading.number
-    first, last = doc[number.start], doc[number.end - 1]
-    marked = reading.currency is not None or reading.unit is not None
     if reading.unit == "foot" and reading.end + 1 < len(doc) and doc[reading.end].text == "-":
-        return doc[reading.end + 1].like_num  # "6-foot-7": a height
-    if marked:
+        return bool(doc[reading.end + 1].like_num)  # "6-foot-7": a height
+    if reading.currency is not None or reading.unit is not None:
         return False
     if _in_date(doc, number):
         return True
+    first = doc[number.start]
     if number.words and first.lower_ == "one" and reading.comparator is None:
         return True  # "one of them", "one more brigade"
-    after = doc[number.end] if number.end < len(doc) else None
-    before = doc[number.start - 1] if number.start > 0 else None
-    if after is not None and (after.lower_ in _CLOCK or after.text in (":", "th", "st", "nd")):
-        return True
-    if after is not None and after.text == "-" and number.end + 1 < len(doc):
-        nxt = doc[number.end + 1]
-        if nxt.like_num or lex.nouns.get(nxt.lower_) == "time":
-            return True  # "91-89", "100-day"
-        if number.words and nxt.tag_ == "NN":
-            return True  # "a two-state solution", "a two-car garage": a kind, not an amount
-    if after is not None and after.lower_ == "block":
-        return True  # "the 3200 block of North Monticello": an address
-    if number.words and first.text[:1].isupper() and before is not None and before.pos_ == "PROPN":
-        return True  # "the NCAA Final Four"
-    if before is not None and before.text == "-" and number.start > 1 and doc[number.start - 2].like_num:
-        return True  # the second half of a score or a date range
-    if before is not None and (before.lower_ in _LABELS or (before.pos_ == "PROPN" and not number.words)):
-        return True
-    if before is not None and before.text == "," and after is not None and after.text in (",", "."):
-        if number.start > 1 and doc[number.start - 2].pos_ == "PROPN":
-            return True  # "Darryl Keith Warden, 44, of ...": an age
     if not number.words and 1000 <= number.value <= 2100 and "," not in first.text:
         return True  # a year
-    return False
+    return _is_label(doc, number, lex)
+
+
+def _is_label(doc: Doc, number: Number, lex: QuantityLexicons) -> bool:
+    """Clock times, scores, ordinals, addresses, ages and names with a number in them."""
+    first = doc[number.start]
+    after = doc[number.end] if number.end < len(doc) else None
+    before = doc[number.start - 1] if number.start > 0 else None
+    if after is not None:
+        if after.lower_ in _CLOCK or after.text in (":", "th", "st", "nd"):
+            return True
+        if after.lower_ == "block":
+            return True  # "the 3200 block of North Monticello": an address
+        if after.text == "-" and number.end + 1 < len(doc):
+            nxt = doc[number.end + 1]
+            if nxt.like_num or lex.nouns.get(nxt.lower_) == "time":
+                return True  # "91-89", "100-day"
+            if number.words and nxt.tag_ == "NN":
+                return True  # "a two-state solution", "a two-car garage": a kind, no amount
+    if before is None:
+        return False
+    if before.lower_ in _LABELS or (before.pos_ == "PROPN" and not number.words):
+        return True  # "County Road 35", "SiriusXM Patriot 125"
+    if number.words and first.text[:1].isupper() and before.pos_ == "PROPN":
+        return True  # "the NCAA Final Four"
+    two_back = doc[number.start - 2] if number.start > 1 else None
+    if two_back is None:
+        return False
+    if before.text == "-" and two_back.like_num:
+        return True  # the second half of a score or a date range
+    # "Darryl Keith Warden, 44, of ...": an age.
+    return (
+        before.text == ","
+        and two_back.pos_ == "PROPN"
+        and after is not None
+        and after.text in (",", ".")
+    )
 
 
 def _in_date(doc: Doc, number: Number) -> bool:
@@ -216,10 +258,10 @@ def _in_date(doc: Doc, number: Number) -> bool:
 
 
 def _ranges(doc: Doc, readings: list[_Reading], lex: QuantityLexicons) -> None:
-    """"25 to 30 projects", "between 3 and 4": the first number is a lower bound, the second
+    """ "25 to 30 projects", "between 3 and 4": the first number is a lower bound, the second
     an upper one, and they count the same thing. "risen from 58 to 62" is a change of one
     figure, and "beats Trump by 46 percent to 42 percent" no range: both stay exact."""
-    for a, b in zip(readings, readings[1:], strict=False):
+    for a, b in pairwise(readings):
         gap = doc[a.end : b.start]
         opener = doc[a.start - 1].lower_ if a.start > 0 else ""
         if opener == "from" and 0 < len(gap) <= 4 and gap[-1].lower_ == "to":
@@ -303,6 +345,3 @@ def _quantity(
         approximate=comparator,
         actor_id=actor.id if actor is not None else None,
     )
-
-
-__all__ = ["Counted", "find_quantities"]

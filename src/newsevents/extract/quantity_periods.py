@@ -9,31 +9,32 @@ out. Only a period in the quantity's own clause counts: "Imports touched $60 bil
 
 from __future__ import annotations
 
+import calendar
 import re
 
 from spacy.tokens import Doc, Span, Token
 
+# English month names and abbreviations ("June", "Jun", "Sept"); Python never sets a locale
+# on its own, so the calendar module's names are the English ones.
 _MONTHS = {
-    m: i
-    for i, names in enumerate(
-        (
-            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
-            ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
-            ("september", "sept", "sep"), ("october", "oct"), ("november", "nov"),
-            ("december", "dec"),
-        ),
-        start=1,
-    )
-    for m in names
-}
+    name.lower(): number
+    for number in range(1, 13)
+    for name in (calendar.month_name[number], calendar.month_abbr[number])
+} | {"sept": 9}
 _YEAR = r"((?:19|20)\d\d)"
 _FY_SPAN = re.compile(
     rf"{_YEAR}\s*[-–/]\s*(\d\d(?:\d\d)?)\s+(?:financial|fiscal)\s+year"
     rf"|(?:financial|fiscal)\s+year\s+(?:of\s+)?{_YEAR}\s*[-–/]\s*(\d\d(?:\d\d)?)",
     re.I,
 )
-_FY_SHORT = re.compile(rf"\bFY\s?'?(\d\d(?:\d\d)?)(?:\s*[-–/]\s*(\d\d(?:\d\d)?))?\b|\bfiscal\s+(?:year\s+)?{_YEAR}\b", re.I)
-_QUARTER = re.compile(rf"\b(first|second|third|fourth|Q[1-4])\s+quarter\s+(?:of\s+)?{_YEAR}|\bQ([1-4])\s+{_YEAR}", re.I)
+_FY_SHORT = re.compile(
+    rf"\bFY\s?'?(\d\d(?:\d\d)?)(?:\s*[-–/]\s*(\d\d(?:\d\d)?))?\b|\bfiscal\s+(?:year\s+)?{_YEAR}\b",
+    re.I,
+)
+_QUARTER = re.compile(
+    rf"\b(first|second|third|fourth|Q[1-4])\s+quarter\s+(?:of\s+)?{_YEAR}|\bQ([1-4])\s+{_YEAR}",
+    re.I,
+)
 _MONTH_YEAR = re.compile(rf"\b([A-Za-z]{{3,9}})\.?\s+{_YEAR}\b")
 _BARE_YEAR = re.compile(rf"^(?:in\s+|the\s+year\s+|during\s+)?{_YEAR}$", re.I)
 _ORDINAL = {"first": 1, "second": 2, "third": 3, "fourth": 4}
@@ -47,7 +48,7 @@ def find_period(doc: Doc, start: int, end: int) -> str | None:
     best: tuple[int, str] | None = None
     for match_start, match_end, value in _candidates(sentence):
         span = doc.char_span(match_start, match_end, alignment_mode="expand")
-        if span is None or span.start < end and start < span.end:
+        if span is None or (span.start < end and start < span.end):
             continue
         if _clause(span.root) != clause:
             continue

@@ -91,7 +91,11 @@ def counted_noun(doc: Doc, start: int, end: int, lex: QuantityLexicons) -> Count
 def _casualty_word_after(doc: Doc, i: int, lex: QuantityLexicons) -> int | None:
     if i < len(doc) and doc[i].pos_ == "ADV":
         i += 1
-    if i < len(doc) and lex.nouns.get(doc[i].lower_) == "casualty" and doc[i].pos_ in ("ADJ", "VERB"):
+    if (
+        i < len(doc)
+        and lex.nouns.get(doc[i].lower_) == "casualty"
+        and doc[i].pos_ in ("ADJ", "VERB")
+    ):
         return i
     return None
 
@@ -100,28 +104,47 @@ def _noun_after(doc: Doc, i: int, *, allow_determiner: bool = False) -> tuple[in
     """The noun chain starting at token ``i`` after adjectives: ("textile", "mills")."""
     first = i
     if allow_determiner:
-        while i < len(doc) and (doc[i].lower_ in _DETERMINERS or doc[i].lower_ in _POSSESSIVE_PRONOUNS):
+        while i < len(doc) and (
+            doc[i].lower_ in _DETERMINERS or doc[i].lower_ in _POSSESSIVE_PRONOUNS
+        ):
             i += 1
         first = i
         # A named possessor stays in the phrase: "India's military equipment".
         while i + 1 < len(doc) and doc[i].pos_ == "PROPN" and doc[i + 1].tag_ == "POS":
             i += 2
-        while i + 2 < len(doc) and doc[i].pos_ == "PROPN" and doc[i + 1].pos_ == "PROPN" and doc[i + 2].tag_ == "POS":
+        while (
+            i + 2 < len(doc)
+            and doc[i].pos_ == "PROPN"
+            and doc[i + 1].pos_ == "PROPN"
+            and doc[i + 2].tag_ == "POS"
+        ):
             i += 3
-    while i < len(doc) and i - first < 6 and (
-        doc[i].pos_ in _SKIPPABLE
-        or doc[i].text == "-"
-        or (doc[i].tag_ in ("VBN", "VBG") and i > first and doc[i - 1].text == "-")
+    while (
+        i < len(doc)
+        and i - first < 6
+        and (
+            doc[i].pos_ in _SKIPPABLE
+            or doc[i].text == "-"
+            or (doc[i].tag_ in ("VBN", "VBG") and i > first and doc[i - 1].text == "-")
+        )
     ):
-        if doc[i].text == "-" and (i + 1 >= len(doc) or doc[i + 1].pos_ not in _NOMINAL | _SKIPPABLE | {"VERB"}):
+        if doc[i].text == "-" and (
+            i + 1 >= len(doc) or doc[i + 1].pos_ not in _NOMINAL | _SKIPPABLE | {"VERB"}
+        ):
             return None
         i += 1
     if i >= len(doc) or doc[i].pos_ not in _NOMINAL:
         return None
     while i + 1 < len(doc) and doc[i].tag_ not in ("NNS", "NNPS"):  # a plural ends the chain
-        if doc[i + 1].pos_ in _NOMINAL and doc[i + 1].dep_ != "appos" and not doc[i + 1].ent_type_ in ("DATE", "TIME"):
+        if (
+            doc[i + 1].pos_ in _NOMINAL
+            and doc[i + 1].dep_ != "appos"
+            and doc[i + 1].ent_type_ not in ("DATE", "TIME")
+        ):
             i += 1
-        elif doc[i + 1].tag_ == "POS" and i + 2 < len(doc) and doc[i + 2].pos_ in _NOMINAL | {"ADJ"}:
+        elif (
+            doc[i + 1].tag_ == "POS" and i + 2 < len(doc) and doc[i + 2].pos_ in _NOMINAL | {"ADJ"}
+        ):
             i += 2  # "women's semifinal games": the possessor is no head
             while i < len(doc) and doc[i].pos_ == "ADJ":
                 i += 1
@@ -162,7 +185,7 @@ def _with_modifiers(doc: Doc, stop: int) -> int:
 
 
 def _with_of_phrase(doc: Doc, stop: int) -> int:
-    """"rounds of ammunition", "members of the committee": the "of" phrase belongs to it."""
+    """ "rounds of ammunition", "members of the committee": the "of" phrase belongs to it."""
     if stop + 1 < len(doc) and doc[stop].lower_ == "of" and not doc[stop + 1].like_num:
         pobj = next((c for c in doc[stop].children if c.dep_ == "pobj"), None)
         if pobj is not None and pobj.i - stop <= 4:
@@ -285,7 +308,9 @@ def _clause_subject(doc: Doc, start: int, end: int) -> str | None:
             return _clean(doc, _left_edge(noun), _with_of_phrase(doc, noun.i + 1))
         if verb.pos_ in ("VERB", "AUX"):
             gapped = [
-                c for c in verb.children if c.dep_ == "conj" and c.pos_ in _NOMINAL and verb.i < c.i < start
+                c
+                for c in verb.children
+                if c.dep_ == "conj" and c.pos_ in _NOMINAL and verb.i < c.i < start
             ]
             if gapped:
                 # "Imports touched $60 billion and exports from India $4 billion": the verb

@@ -29,9 +29,7 @@ def lexicons() -> Lexicons:
     preps = read_tsv(_DATA, "quote_prepositions.tsv")
     return Lexicons(
         reporting={r["lemma"]: r["class"] for r in verbs},
-        speech_lemmas=frozenset(
-            r["lemma"] for r in verbs if r["class"] in ("speech", "writing")
-        ),
+        speech_lemmas=frozenset(r["lemma"] for r in verbs if r["class"] in ("speech", "writing")),
         addressee_object=frozenset(r["lemma"] for r in verbs if r["addressee_object"] == "yes"),
         media=frozenset(r["word"] for r in read_tsv(_DATA, "quote_media.tsv")),
         medium_preps=frozenset(r["word"] for r in preps if r["role"] == "medium"),

@@ -42,7 +42,9 @@ class Quotation:
         return start, end
 
 
-def paragraph_bounds(text: str, paragraphs: tuple[tuple[int, int], ...] = ()) -> list[tuple[int, int]]:
+def paragraph_bounds(
+    text: str, paragraphs: tuple[tuple[int, int], ...] = ()
+) -> list[tuple[int, int]]:
     """``paragraphs`` when given, else the non-blank lines of ``text``."""
     if paragraphs:
         return list(paragraphs)
@@ -56,9 +58,7 @@ def paragraph_bounds(text: str, paragraphs: tuple[tuple[int, int], ...] = ()) ->
     return bounds
 
 
-def find_quotations(
-    text: str, paragraphs: tuple[tuple[int, int], ...] = ()
-) -> list[Quotation]:
+def find_quotations(text: str, paragraphs: tuple[tuple[int, int], ...] = ()) -> list[Quotation]:
     """Every quotation in ``text``, in order; ``paragraphs`` are (start, end) offsets."""
     quotations: list[Quotation] = []
     group = -1

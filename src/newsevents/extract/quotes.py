@@ -41,9 +41,7 @@ class _Found:
     parts: list[tuple[int, int]]
 
 
-def find_quotes(
-    doc: Doc, *, document: Document, actors: tuple[Actor, ...] = ()
-) -> list[Quote]:
+def find_quotes(doc: Doc, *, document: Document, actors: tuple[Actor, ...] = ()) -> list[Quote]:
     """Every attributed statement in ``doc`` (the parse of ``document.body``), by offset."""
     text = doc.text
     quotations = find_quotations(text, document.paragraphs)
@@ -65,7 +63,9 @@ def find_quotes(
         a = item.attribution
         speaker: Speaker | None = resolver.resolve(a.source) if a.source is not None else None
         cue = _span(a.cue.start_char, a.cue.end_char, text)
-        addressee = _span(a.addressee.start_char, a.addressee.end_char, text) if a.addressee else None
+        addressee = (
+            _span(a.addressee.start_char, a.addressee.end_char, text) if a.addressee else None
+        )
         medium = _span(a.medium.start_char, a.medium.end_char, text) if a.medium else None
         for start, end in item.parts:
             quotes.append(
@@ -93,6 +93,7 @@ def _outside_quotations(found: list[_Found], quotations: list[Quotation]) -> lis
     In "“As Obama said, we must act,” Smith said", the words are Smith's; "Obama said"
     is part of what Smith said, not a separate quote of the article.
     """
+
     def holder(offset: int) -> Quotation | None:
         return next((q for q in quotations if q.start <= offset < q.end), None)
 

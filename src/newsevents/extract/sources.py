@@ -68,8 +68,10 @@ def path(cue: Token, other: Token) -> str:
     for _ in range(5):
         if node.i in ancestors:
             steps = up[: ancestors[node.i]]
-            return "^" + "^".join(steps) + "_" + "_".join(reversed(down)) if steps else (
-                "_" + "_".join(reversed(down))
+            return (
+                "^" + "^".join(steps) + "_" + "_".join(reversed(down))
+                if steps
+                else ("_" + "_".join(reversed(down)))
             )
         if node.head == node:
             break
