@@ -81,9 +81,10 @@ def _train_cue(records: list[dict[str, Any]], docs: list[Doc], c_values: Any, ou
     for number, (record, doc) in enumerate(zip(records, docs, strict=True)):
         quoted = cues.quoted_tokens(doc, find_quotations(doc.text))
         gold = _cue_heads(doc, record)
+        first_line = cues.first_line_end(doc)
         for token in doc:
             if cues.is_candidate(token):
-                rows.append(cues.cue_features(token, quoted, lex))
+                rows.append(cues.cue_features(token, quoted, lex, first_line))
                 labels.append(int(token.i in gold))
                 groups.append(number)
     x, vectorizer = _vectorize(rows)

@@ -31,6 +31,7 @@ _TIME_ENTS = frozenset({"DATE", "TIME"})
 _CLIMB = frozenset({"xcomp", "conj", "advcl", "ccomp", "pcomp", "prep"})
 _INVERTED_SUBJECTS = frozenset({"dobj", "attr", "npadvmod", "dep", "appos", "oprd", "nsubj"})
 _FINITE = frozenset({"VBD", "VBZ", "VBP"})
+_JOINERS = frozenset({",", ":", ";", "—", "–", "-"})
 _DASHES = frozenset({"—", "–", "--", "-"})
 
 
@@ -401,19 +402,21 @@ def _adjacent_quotation(
         if child.dep_ != "punct" and not any(t.i in quoted for t in child.subtree):
             frame.extend(t.i for t in child.subtree)
     first, last = doc[min(frame)], doc[max(frame)]
-    text = doc.text
     for quotation in quotations:
-        before = text[quotation.end : first.idx]
-        after = text[last.idx + len(last.text) : quotation.start]
-        if quotation.end <= first.idx and _only_joiners(before):
+        if quotation.end <= first.idx and _only_joiners(doc, quotation.end, first.idx):
             return quotation
-        if quotation.start >= last.idx and _only_joiners(after):
+        after = last.idx + len(last.text)
+        if quotation.start >= after and _only_joiners(doc, after, quotation.start):
             return quotation
     return None
 
 
-def _only_joiners(gap: str) -> bool:
-    return len(gap) <= 4 and all(ch in " ,:;—–-\n" for ch in gap)
+def _only_joiners(doc: Doc, start: int, end: int) -> bool:
+    """Whether characters ``start``..``end`` hold at most a comma, colon or dash and spaces."""
+    if end - start > 4:
+        return False
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span is None or all(t.is_space or t.text in _JOINERS for t in span)
 
 
 def _cue_phrase(doc: Doc, cue: Token) -> Span:

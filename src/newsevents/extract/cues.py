@@ -34,16 +34,25 @@ def is_candidate(token: Token) -> bool:
 def quoted_tokens(doc: Doc, quotations: list[Quotation]) -> set[int]:
     """Indexes of the tokens inside quotation marks (the marks excluded)."""
     inside: set[int] = set()
+    text = doc.text
     for quotation in quotations:
-        start, end = quotation.inner(doc.text)
+        start, end = quotation.inner(text)
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is not None:
             inside.update(range(span.start, span.end))
     return inside
 
 
-def cue_features(token: Token, quoted: set[int], lex: Lexicons) -> list[str]:
-    """The classifier's features of ``token`` (strings; present means 1)."""
+def first_line_end(doc: Doc) -> int:
+    """The offset of the first line break of ``doc`` (its length when there is none)."""
+    text = doc.text  # built from the tokens on every access: read it once per document
+    found = text.find("\n")
+    return len(text) if found < 0 else found
+
+
+def cue_features(token: Token, quoted: set[int], lex: Lexicons, first_line: int) -> list[str]:
+    """The classifier's features of ``token`` (strings; present means 1). ``quoted`` holds the
+    tokens inside quotation marks, ``first_line`` is ``first_line_end(token.doc)``."""
     lemma = _lemma(token)
     features = [
         f"l={lemma}",
@@ -92,7 +101,7 @@ def cue_features(token: Token, quoted: set[int], lex: Lexicons) -> list[str]:
         features += [f"nx={_word(following)}", f"l|nx={lemma}|{_word(following)}"]
     if token.i in quoted:
         features.append("inq")
-    if "\n" not in doc.text[: token.idx]:
+    if token.idx < first_line:
         features.append("first_line")  # a headline or lead
     sent = token.sent
     if any(i in quoted for i in range(sent.start, sent.end)):
@@ -162,11 +171,12 @@ def find_cues(
     lex = lexicons()
     if quoted is None:
         quoted = quoted_tokens(doc, quotations)
+    first_line = first_line_end(doc)
     found: list[tuple[Token, float]] = []
     for token in doc:
         if not is_candidate(token):
             continue
-        probability = model.probability(cue_features(token, quoted, lex))
+        probability = model.probability(cue_features(token, quoted, lex, first_line))
         if probability >= model.threshold:
             found.append((token, probability))
     return found

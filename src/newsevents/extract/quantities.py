@@ -334,7 +334,7 @@ def _quantity(
     if counted is not None and counted.person:
         actor = actor_for_span(actors, counted.start_char, counted.end_char)
     return Quantity(
-        text=doc.text[start_char:end_char],
+        text=doc[reading.start : reading.end].text,
         start=start_char,
         end=end_char,
         value=value,
