@@ -32,7 +32,7 @@ from ..parse.nlp import load
 from ..settings import Settings
 from ..types import Document, Quantity
 from . import EvalReport, prf
-from .quotes import gold_document
+from .gold import gold_document
 
 VALUE_TOLERANCE = 0.005
 SUBJECT_F1 = 0.5
@@ -60,7 +60,7 @@ def evaluate(path: Path, *, settings: Settings, limit: int | None = None) -> Eva
     bodies = [texts[(a["dataset"], a["id"])] for a in articles]
     for article, doc in zip(articles, nlp.pipe(bodies, batch_size=8), strict=True):
         record = {"id": article["id"], "text": doc.text}
-        document: Document = gold_document(record, path)
+        document: Document = gold_document(record)
         actors = tuple(find_actors(doc, document=document))
         predicted = find_quantities(doc, document=document, actors=actors)
         _score(tally, predicted, article["quantities"], errors, article["id"])

@@ -3,7 +3,7 @@
 textacy (``textacy.extract.triples.direct_quotations``) is the nearest open relative of our
 extractor and finds direct quotations only. It is measured on the same parse and scored the
 same way, so the two rows compare. It comes with the ``baseline`` extra; without it the row
-is left out (``baseline_units`` returns nothing and the row reads all zeros).
+is left out of the report, which says so.
 """
 
 from __future__ import annotations

@@ -24,13 +24,13 @@ from typing import Any
 from spacy.tokens import Doc
 
 from ..extract.actors import find_actors
-from ..extract.quote_marks import paragraph_bounds
 from ..extract.quotes import find_quotes
 from ..parse.nlp import load
 from ..settings import Settings
-from ..types import Actor, Document, Quote
+from ..types import Actor, Quote
 from . import EvalReport, prf, read_gold
-from .quote_baselines import BASELINE_NAME, baseline_units
+from .gold import gold_document
+from .quote_baselines import BASELINE_NAME, available, baseline_units
 
 KINDS = ("direct", "indirect", "mixed")
 
@@ -112,7 +112,8 @@ def evaluate(path: Path, *, settings: Settings, limit: int | None = None) -> Eva
     ours, baseline = Tally(), Tally()
     texts = (r["text"] for r in records)
     for record, doc in zip(records, nlp.pipe(texts, batch_size=8), strict=True):
-        document = gold_document(record, path)
+        meta = record.get("meta") or {}
+        document = gold_document(record, published=meta.get("publication_date"))
         gold = gold_units(doc, record)
         actors = tuple(find_actors(doc, document=document))
         quotes = find_quotes(doc, document=document, actors=actors)
@@ -120,7 +121,8 @@ def evaluate(path: Path, *, settings: Settings, limit: int | None = None) -> Eva
         baseline.add(baseline_units(doc), gold)
     metrics = ours.metrics()
     breakdown: dict[str, dict[str, float]] = dict(ours.kinds())
-    breakdown[BASELINE_NAME] = baseline.metrics()
+    if available():
+        breakdown[BASELINE_NAME] = baseline.metrics()
     return EvalReport(
         task="quotes",
         data=str(path),
@@ -131,26 +133,10 @@ def evaluate(path: Path, *, settings: Settings, limit: int | None = None) -> Eva
             "units": {"gold": ours.n_gold, "predicted": ours.n_pred, "matched": ours.matched},
             "speaker": {"scored": ours.speaker_n, "correct": ours.speaker_ok},
             "matching": "shared words >= half of the shorter unit's words, one-to-one",
+            "baseline": BASELINE_NAME
+            if available()
+            else "textacy is not installed: pip install 'newsevents[baseline]'",
         },
-    )
-
-
-def gold_document(record: dict[str, Any], path: Path) -> Document:
-    """The gold text as a document body, unchanged (no debris cleaning)."""
-    text: str = record["text"]
-    return Document(
-        id=str(record.get("id", "")),
-        source=f"{path}#{record.get('id', '')}",
-        url=None,
-        title=None,
-        dateline=None,
-        published=None,
-        date_source="none",
-        byline=None,
-        captions=(),
-        body=text,
-        language="en",
-        paragraphs=tuple(paragraph_bounds(text)),
     )
 
 
