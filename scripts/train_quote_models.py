@@ -13,8 +13,8 @@ Two logistic-regression models, shipped in ``src/newsevents/extract/data/``:
 
 Regularisation strength and thresholds are chosen by 5-fold cross-validation over articles
 (grouped: no article is in two folds), and the cross-validated figures are written into each
-file's header. The final models are fitted on all of train. Needs the ``train`` extra
-(scikit-learn). PolNeAR dev is never read here: it is kept for ``newsevents eval quotes``.
+file's header. The final models are fitted on all of train (scikit-learn, a dependency of the
+package). PolNeAR dev is never read here: it is kept for ``newsevents eval quotes``.
 """
 
 from __future__ import annotations
