@@ -41,6 +41,13 @@ def find_places(
     readings = [_readings(m) for m in mentions]
     names = [m.lookup or m.text for m in mentions]
     keys = [gazetteer.key(n) for n in names]
+    _short_forms(names, keys, readings)
+    # A name the text once says the kind of ("Province of Ontario") is that kind throughout.
+    for mention, name_key, entries in list(zip(mentions, keys, readings, strict=True)):
+        if mention.feature:
+            readings = [
+                entries if k == name_key else r for k, r in zip(keys, readings, strict=True)
+            ]
     own = [votes(n, entries, weights) for n, entries in zip(names, readings, strict=True)]
     text = document.body  # what ``doc`` parsed (doc.text would rebuild it from the tokens)
     qualifiers = [_qualifier(text, mentions, readings, i) for i in range(len(mentions))]
@@ -88,8 +95,35 @@ def find_places(
     return places
 
 
+# Readings of a name that make it no short form of a longer one: "Kansas" next to "Kansas
+# City" is the state, "Washington" next to "Washington County" the capital or the state.
+_OWN_STANDING = {"country", "admin1", "continent", "region", "water"}
+
+
+def _short_forms(
+    names: list[str], keys: list[str], readings: list[tuple[GazetteerEntry, ...]]
+) -> None:
+    """A name the article also gives in full reads as the full name: "DeKalb" after "DeKalb
+    County", "Avondale" after "Avondale Estates" (changes the lists in place)."""
+    full: dict[str, int] = {}
+    for i, name_key in enumerate(keys):
+        if readings[i] and " " in name_key:
+            full.setdefault(name_key, i)
+    if not full:
+        return
+    for i, name_key in enumerate(keys):
+        if any(e.feature in _OWN_STANDING for e in readings[i]):
+            continue
+        longer = [j for k, j in full.items() if k.startswith(name_key + " ")]
+        if len(longer) == 1:  # "Springfield" beside two longer names is neither
+            j = longer[0]
+            names[i], keys[i], readings[i] = names[j], keys[j], readings[j]
+
+
 def _readings(mention: Mention) -> tuple[GazetteerEntry, ...]:
     entries = gazetteer.candidates(mention.lookup or mention.text)
+    if mention.feature:
+        entries = tuple(e for e in entries if e.feature == mention.feature) or entries
     if mention.source == "demonym":
         return tuple(e for e in entries if e.demonym)
     # A demonym reading only for words tagged as such ("Indian" the people, not a town).

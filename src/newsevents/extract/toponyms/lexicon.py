@@ -46,3 +46,14 @@ def directions() -> frozenset[str]:
 
 def place_suffixes() -> frozenset[str]:
     return _words().get("place_suffix", frozenset())
+
+
+@cache
+def designators() -> dict[str, str]:
+    """Words before "of" and the kind of place they announce ("province" -> "admin1")."""
+    return {
+        word: kind.removeprefix("designator_")
+        for kind, words in _words().items()
+        if kind.startswith("designator_")
+        for word in words
+    }

@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span
 from ...ontology import gazetteer
 from ...ontology.gazetteer import GazetteerEntry
 from .lexicon import (
+    designators,
     directions,
     institution_words,
     near_alternation,
@@ -43,6 +44,8 @@ class Mention:
     source: str
     # The name to look up when it is not the text ("Texas" for "East Texas").
     lookup: str | None = None
+    # The kind of place the words name, when they say it ("Province of Ontario": "admin1").
+    feature: str | None = None
 
 
 def find_mentions(doc: Doc) -> list[Mention]:
@@ -168,6 +171,18 @@ def _known_part(span: Span) -> Mention | None:
     "North Texas" looks up Texas and keeps its words; "Henderson County Jail" and "Vancouver
     International Airport" shrink to "Henderson County" and "Vancouver".
     """
+    designator = designators().get(span[0].lower_)
+    if designator and len(span) > 2 and span[1].lower_ == "of":
+        rest = span[2:]
+        if any(e.feature == designator for e in gazetteer.candidates(rest.text)):
+            return Mention(
+                start=span.start_char,
+                end=span.end_char,
+                text=span.text,
+                source="entity",
+                lookup=rest.text,
+                feature=designator,
+            )
     if span[0].lower_ in directions() and len(span) > 1:
         rest = span[1:]
         if gazetteer.candidates(rest.text):
@@ -199,11 +214,11 @@ def _known_part(span: Span) -> Mention | None:
 
 
 def _strong(entries: tuple[GazetteerEntry, ...]) -> bool:
-    """A name whose best reading is a country, region or sizeable city, not a demonym."""
+    """A name whose best reading is a country, region, county or sizeable city, not a demonym."""
     for entry in entries:
         if entry.demonym:
             continue
-        if entry.feature in {"country", "admin1", "continent", "region"}:
+        if entry.feature in {"country", "admin1", "admin2", "continent", "region"}:
             return True
         if entry.feature == "city" and entry.population >= MIN_UNTAGGED_POPULATION:
             return True
@@ -291,6 +306,16 @@ def _accept(
             return None
         if _region_like(entries, whole=whole):
             return "embedded"
+        # The whole name is a place's own name of two words or more listed with a place
+        # ("Decatur, Avondale Estates", "Canal Winchester, Ohio", both tagged ORG): the model
+        # took a town for an organisation.
+        if (
+            whole
+            and len(span) > 1
+            and _beside_place(span)
+            and any(not e.alternate and not e.demonym for e in entries)
+        ):
+            return "embedded"
         following = span.doc[span.end].lower_ if span.end < len(span.doc) else ""
         if (after_of or following in institution_words()) and _strong_or_local(entries):
             return "embedded"
@@ -303,6 +328,16 @@ def _accept(
         return None
     own = [e for e in entries if not e.alternate]
     return "gazetteer" if _strong(tuple(own)) else None
+
+
+def _beside_place(span: Span) -> bool:
+    """``span`` is joined by a comma or "and" to a place the model tagged."""
+    doc = span.doc
+    after = span.end + 1 < len(doc) and doc[span.end].text in {",", "and"}
+    if after and doc[span.end + 1].ent_type_ in _PLACE_LABELS:
+        return True
+    before = span.start >= 2 and doc[span.start - 1].text in {",", "and"}
+    return before and doc[span.start - 2].ent_type_ in _PLACE_LABELS
 
 
 def _region_like(entries: tuple[GazetteerEntry, ...], *, whole: bool) -> bool:
