@@ -90,12 +90,23 @@ def _add_countries(add: AddFunction) -> None:
     from newsevents.ontology import countries as names
 
     table = gazetteer.countries()
+    # A country's part named as the country ("England", "Scotland" for the United Kingdom) is
+    # the part: GeoNames, which the gold sets follow, gives it its own first-level region.
+    parts = {
+        (row["country"], key(row["name"]))
+        for row in read_tsv(PACKAGE, "data/admin_regions.tsv")
+        if row["level"] == "1"
+    }
     for country in names.countries().values():
         entry = table.get(country.iso3)
         if entry is None:
             continue
         # Other spellings, but not three-letter codes such as "IND" that are words too.
-        aliases = [a for a in country.aliases if not (a.isupper() and len(a) == 3)]
+        aliases = [
+            a
+            for a in country.aliases
+            if not (a.isupper() and len(a) == 3) and (country.iso3, key(a)) not in parts
+        ]
         add([country.name, *aliases], entry)
         if country.demonyms:
             add(list(country.demonyms), entry, demonym=True)

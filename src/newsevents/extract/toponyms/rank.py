@@ -78,13 +78,22 @@ def prior(entry: GazetteerEntry, text: str, entries: Sequence[GazetteerEntry], w
     if entry.feature == "city":
         value += w.population * math.log10(entry.population + 1)
     # An acronym that is a country's or region's short form ("UK", "EU") is its own name.
-    acronym = len(text) > 1 and text.replace(".", "").isupper()
+    acronym = is_acronym(text)
     if entry.alternate and not (acronym and entry.feature not in {"city", "admin2"}):
         shadowed = any(not e.alternate and not e.demonym for e in entries)
         value -= w.alternate_shadowed if shadowed else w.alternate
     if acronym and not entry.alternate and entry.name != text:
         value -= w.acronym
     return value
+
+
+def is_acronym(text: str) -> bool:
+    """ "UK", "U.S.", "UAE": capitals with dots or at most three; a longer word in capitals
+    ("CAMBRIDGE" in a dateline or headline) is a name set in capitals."""
+    letters = text.replace(".", "")
+    if len(letters) < 2 or not letters.isupper():
+        return False
+    return "." in text or (len(letters) <= 3 and letters.isalpha())
 
 
 def softmax(scores: Sequence[float]) -> list[float]:
