@@ -107,7 +107,8 @@ def _short_forms(
     County", "Avondale" after "Avondale Estates" (changes the lists in place)."""
     full: dict[str, int] = {}
     for i, name_key in enumerate(keys):
-        if readings[i] and " " in name_key:
+        # Only a place's own name: "Springfield City" is no name of Springfield, Ohio.
+        if " " in name_key and any(not e.alternate for e in readings[i]):
             full.setdefault(name_key, i)
     if not full:
         return
