@@ -82,7 +82,9 @@ def _choose(doc: Doc, text: str) -> list[Candidate]:
     valid = [
         c
         for c in candidates(text)
-        if resolve(c, text[c.start : c.end], probe) is not None and not _inside_name(doc, c)
+        if resolve(c, text[c.start : c.end], probe) is not None
+        and not _inside_name(doc, c)
+        and not _not_a_time(doc, text, c)
     ]
     valid.sort(key=lambda c: (-(c.end - c.start), c.start))
     taken: list[Candidate] = []
@@ -107,6 +109,50 @@ def _explicit(value: str | None) -> tuple[date, str] | None:
     except ValueError:
         return None
     return None
+
+
+# Rules whose words are lower case in running text: capitalised mid-sentence and quoted, they
+# are a title ("This Week" on ABC, "High Noon").
+_COMMON_WORD_RULES = {"deictic", "clock", "pod", "duration", "reference", "day", "ago", "set"}
+_QUOTES = "\"'“”‘’`"
+_NOMINAL = {"NOUN", "ADJ", "PROPN"}
+_SENTENCE_END = {"", ".", "!", "?", "\n"}
+
+
+def _not_a_time(doc: Doc, text: str, candidate: Candidate) -> bool:
+    """Words that match a rule but say no time here.
+
+    - "Now," opening a sentence is a discourse marker ("Now, he says, ...");
+    - an age ("52 years old");
+    - "a second" before a noun is an ordinal ("a second group");
+    - a fraction ("three-quarters of its food");
+    - a title: common time words capitalised in quotation marks ("This Week").
+    """
+    words = text[candidate.start : candidate.end]
+    after = text[candidate.end : candidate.end + 12].lstrip()
+    span = doc.char_span(candidate.start, candidate.end, alignment_mode="expand")
+    if span is None:
+        return False
+    following = doc[span.end] if span.end < len(doc) else None
+    if candidate.rule == "reference" and words == "Now" and after.startswith(","):
+        return True
+    if candidate.rule == "duration":
+        if following is not None and following.lower_ == "old":
+            return True
+        if words.lower() == "a second" and following is not None and following.pos_ in _NOMINAL:
+            return True
+        if "-" in words and words.lower().endswith("quarters") and after.startswith("of "):
+            return True
+    if candidate.rule in _COMMON_WORD_RULES and not span[0].is_sent_start:
+        titled = all(w[0].isupper() for w in words.split() if w[0].isalpha())
+        before = text[max(0, candidate.start - 3) : candidate.start].rstrip()
+        opened = before[-1:] in _QUOTES
+        # A quotation that opens a sentence capitalises its first word: no title.
+        if opened and text[: candidate.start].rstrip(_QUOTES + " ")[-1:] in _SENTENCE_END:
+            return False
+        if titled and (opened or after.lstrip(".,")[:1] in _QUOTES):
+            return True
+    return False
 
 
 def _inside_name(doc: Doc, candidate: Candidate) -> bool:

@@ -113,3 +113,12 @@ def season_year(anchor: date, season: str, relation: str | None) -> int:
     elif relation == "next" and (season == now or start <= anchor.month):
         year += 1
     return year
+
+
+def nth_weekday(year: int, month: int, weekday: int, nth: int) -> date:
+    """The ``nth`` ``weekday`` (ISO 1-7) of a month; ``nth`` -1 is the last one."""
+    if nth > 0:
+        first = date(year, month, 1)
+        return first + timedelta(days=(weekday - first.isoweekday()) % 7 + 7 * (nth - 1))
+    last = date(year, month, calendar.monthrange(year, month)[1])
+    return last - timedelta(days=(last.isoweekday() - weekday) % 7)

@@ -71,7 +71,11 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
             rf"{_MOD}(?:the\s+(?={_YEAR}\s+period))?(?P<year>{_YEAR})"
             r"(?:\s+(?P<period>period))?"
         ),
-        "decade": rf"(?:the\s+)?{_MOD}(?:(?P<decade>(?:1[6-9]|20)\d0)|['’](?P<short>\d0))['’]?s",
+        "decade": (
+            rf"(?:the\s+)?{_MOD}(?:(?P<decade>(?:1[6-9]|20)\d0)|['’](?P<short>\d0))['’]?s"
+            r"|the\s+(?:nineteen[\s-]+)?(?P<tens>twenties|thirties|forties|fifties|sixties"
+            r"|seventies|eighties|nineties)"
+        ),
         "century": r"(?:the\s+)?(?P<ord>\d{1,2})(?:st|nd|rd|th)[\s-]+century",
         "fiscal_split": (
             rf"(?:the\s+)?(?:(?P<pre>FY|fiscal(?:\s+year)?|financial\s+year)\s*)?"
@@ -96,7 +100,7 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         "year_earlier": r"(?:the\s+)?year[\s-](?:earlier|ago)\b",
         "deictic": (
             rf"{_MOD}(?P<rel>this|last|next|the\s+past|the\s+previous|the\s+coming|the\s+current"
-            r"|the\s+latest|the\s+same|the\s+end\s+of\s+the)\s+"
+            r"|the\s+latest|the\s+same|the\s+full|the\s+end\s+of\s+the)\s+"
             r"(?P<unit>year|month|week|weekend|decade|century|quarter|fiscal\s+year)\b"
         ),
         "anaphoric": (
@@ -109,7 +113,8 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
             r"(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|later|from\s+now|hence)"
         ),
         "duration": (
-            rf"{_APPROX}(?:{num}[\s-]+(?:and\s+a\s+half\s+)?|(?P<vague>a\s+few\s+|several\s+|many\s+"
+            rf"{_APPROX}(?:{num}[\s-]+(?:and\s+a\s+half\s+|more\s+|additional\s+)?"
+            r"|(?P<vague>a\s+few\s+|several\s+|many\s+"
             r"|some\s+|few\s+|recent\s+|coming\s+|the\s+coming\s+|the\s+next\s+few\s+|the\s+past\s+few\s+"
             rf"|the\s+last\s+few\s+))?{_UNIT}(?P<ahead>\s+ahead)?"
         ),
@@ -146,7 +151,10 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
             r"|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen"
             r"|nineteen|one|two|three|four|five|six|seven|eight|nine)?)"
         ),
-        "holiday": rf"(?P<holiday>{lex.alternation('holiday')})(?:\s+(?P<year>{_YEAR}))?",
+        "holiday": (
+            rf"(?P<holiday>{lex.alternation('holiday')}|{lex.alternation('holiday_nth')})"
+            rf"(?:\s+(?P<year>{_YEAR}))?"
+        ),
     }
     flags = re.IGNORECASE
     return tuple(
@@ -161,7 +169,7 @@ _TRIGGERS = {
     for name, trigger in {
         "date_iso": r"\d{4}-\d\d-\d\d",
         "date_slash": r"\d/\d",
-        "decade": r"\d0['’]?s\b",
+        "decade": r"\d0['’]?s\b|ties\b",
         "century": r"century",
         "fiscal_split": r"\d{4}\s*[-–/]\s*\d\d",
         "fiscal_year": r"fiscal|\bFY",
@@ -175,7 +183,10 @@ _TRIGGERS = {
         "season": r"spring|summer|fall|autumn|winter",
         "set": r"daily|weekly|monthly|yearly|hourly|every|each|per\b",
         "spelled_year": r"nineteen|two\s+thousand",
-        "holiday": r"christmas|new\s+year|valentine|halloween",
+        "holiday": (
+            r"christmas|new\s+year|valentine|halloween|thanksgiving|labor\s+day|memorial\s+day"
+            r"|luther\s+king|presidents|mother|father|columbus\s+day"
+        ),
         "ago": r"\bago\b|earlier|later|from\s+now|hence",
         "day": r"today|yesterday|tomorrow|tonight|night|overnight",
     }.items()

@@ -127,6 +127,7 @@ def deictic(g: dict[str, str | None], text: str, c: Context) -> Resolved | None:
         "next": 1,
         "the coming": 1,
         "the end of the": 0,
+        "the full": 0,
     }[rel]
     if rel == "the past" and unit in {"DE", "CE"}:
         return None
@@ -207,7 +208,8 @@ def duration(g: dict[str, str | None], text: str, c: Context) -> Resolved | None
         return None
     # A bare unit is a duration only in plural phrases such as "the past weeks", "within days".
     bare = not g.get("num") and not vague
-    if bare and (not plural or approx in {"the", ""}):
+    # "the weeks ahead" is a stretch of time to come, as "the coming weeks" is.
+    if bare and (not plural or approx in {"the", ""}) and not (plural and g.get("ahead")):
         return None
     amount = _amount(g) if g.get("num") else "X"
     if not approx and (g.get("num") or "").lower() in {"a", "an"} and _RATE.search(c.before):

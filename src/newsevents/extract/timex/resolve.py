@@ -16,6 +16,7 @@ from .calendar import (
     add_months,
     fmt,
     month_year,
+    nth_weekday,
     season_year,
     shift,
     weekday_date,
@@ -93,6 +94,10 @@ def _year(g: dict[str, str | None], text: str, c: Context) -> Resolved | None:
 def _decade(g: dict[str, str | None], text: str, c: Context) -> Resolved | None:
     if g.get("decade"):
         return Resolved(type="DATE", value=(g["decade"] or "")[:3], relative=False)
+    if g.get("tens"):
+        # "the nineties": the decade of the 1900s, as a bare "the '90s" is.
+        tens = _TENS[(g["tens"] or "").lower().removesuffix("ies") + "y"]
+        return Resolved(type="DATE", value=f"19{tens // 10}", relative=False)
     return Resolved(type="DATE", value="19" + (g["short"] or "")[0], relative=False)
 
 
@@ -272,14 +277,24 @@ def _spelled_year(g: dict[str, str | None], text: str, c: Context) -> Resolved |
 
 
 def _holiday(g: dict[str, str | None], text: str, c: Context) -> Resolved | None:
-    word = " ".join((g["holiday"] or "").replace("’", "'").split())
-    month_day = lexicon().table("holiday")[word]
+    word = " ".join((g["holiday"] or "").replace("’", "'").split()).lower()
+    fixed = lexicon().table("holiday").get(word)
+    # A holiday on the nth weekday of its month ("Thanksgiving": the fourth Thursday of
+    # November) moves from year to year.
+    moving = None if fixed else lexicon().table("holiday_nth")[word].split("-")
+    month = int(fixed.split("-")[0]) if fixed else int(moving[0] if moving else 1)
     if g.get("year"):
-        return Resolved(type="DATE", value=f"{g['year']}-{month_day}", relative=False)
-    if c.anchor is None:
+        year = int(g["year"] or 0)
+    elif c.anchor is None:
         return Resolved(type="DATE", value=None)
-    month, day = (int(p) for p in month_day.split("-"))
-    return Resolved(type="DATE", value=f"{month_year(c.anchor, month, c.tense, day)}-{month_day}")
+    else:
+        year = month_year(c.anchor, month, c.tense, int(fixed.split("-")[1]) if fixed else 15)
+    explicit = g.get("year") is not None
+    if fixed:
+        return Resolved(type="DATE", value=f"{year}-{fixed}", relative=not explicit)
+    weekday, nth = (int(moving[1]), moving[2]) if moving else (1, "1")
+    day = nth_weekday(year, month, weekday, -1 if nth == "L" else int(nth))
+    return Resolved(type="DATE", value=day.isoformat(), relative=not explicit)
 
 
 _HANDLERS = {
