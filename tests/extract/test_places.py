@@ -130,3 +130,38 @@ def test_places_in_a_span(nlp: Language) -> None:
     places = _places(nlp, text)
     second = text.index("He")
     assert [p.text for p in places_in(places, second, len(text))] == ["Vladivostok"]
+
+
+def test_short_forms_read_as_the_full_name(nlp: Language) -> None:
+    """"DeKalb" after "DeKalb County"; a town the model tags ORG beside a place."""
+    text = (
+        "Decatur and Avondale Estates want to annex land, but DeKalb County officials object. "
+        "Avondale has tried before, and DeKalb may say no again."
+    )
+    places = _places(nlp, text)
+    assert _first(places, "DeKalb").feature == "admin2"
+    assert _first(places, "DeKalb").admin1 == "Georgia"
+    assert _first(places, "Avondale Estates").admin1 == "Georgia"
+    assert _first(places, "Decatur").admin1 == "Georgia"
+
+
+def test_a_designator_names_the_kind_of_place(nlp: Language) -> None:
+    text = (
+        "The Province of Ontario cut the sales tax. Ontario officials in Woodstock and "
+        "Tillsonburg welcomed it."
+    )
+    places = _places(nlp, text)
+    assert _first(places, "Ontario").feature == "admin1"
+    assert _first(places, "Ontario").country == "CAN"
+    assert _first(places, "Woodstock").country == "CAN"
+
+
+def test_england_is_the_first_level_region(nlp: Language) -> None:
+    place = _first(_places(nlp, "She had been living in England for four years."), "England")
+    assert (place.feature, place.country) == ("admin1", "GBR")
+
+
+def test_a_name_in_capitals_is_no_acronym(nlp: Language) -> None:
+    text = "CAMBRIDGE - Students in Cambridge and Oxford protested on Monday."
+    places = _places(nlp, text)
+    assert {p.country for p in places if p.text in {"CAMBRIDGE", "Cambridge"}} == {"GBR"}

@@ -195,3 +195,45 @@ def test_sample_times(sample_record: ArticleRecord, sample_dict: dict[str, Any])
         (t.value, t.range_start, t.range_end) == ("FY2023-24", "2023-04", "2024-03") for t in fiscal
     )
     assert [t.start for t in sample_record.times] == sorted(t.start for t in sample_record.times)
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "value"),
+    [
+        # Holidays that move: the nth weekday of their month, in the year the tense gives.
+        ("Shops were crowded on Thanksgiving Day.", "Thanksgiving Day", "2023-11-23"),
+        ("Parliament returns after Labor Day 2024.", "Labor Day 2024", "2024-09-02"),
+        ("The parade was held on Memorial Day.", "Memorial Day", "2024-05-27"),
+        # Spelled decades, "the full year", "N more weeks", "the weeks ahead", "these days".
+        ("Growth was faster in the nineties.", "the nineties", "199"),
+        ("The company expects a loss for the full year.", "the full year", "2024"),
+        ("The strike could go on for two more weeks.", "two more weeks", "P2W"),
+        ("Prices may rise in the weeks ahead.", "the weeks ahead", "PXW"),
+        ("These days few people vote.", "These days", "PRESENT_REF"),
+        ("Rates will stay low in the near term.", "the near term", "FUTURE_REF"),
+    ],
+)
+def test_general_rules_of_round_two(nlp: Language, text: str, words: str, value: str) -> None:
+    assert _only(_times(nlp, text), words).value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "not_times"),
+    [
+        ("Now, the minister says, the talks are over.", {"Now"}),  # a discourse marker
+        ("Mr. Smith, 52 years old, will succeed him.", {"52 years"}),  # an age
+        ("A second group of directors joined the bid.", {"A second"}),  # an ordinal
+        ("Iraq imports about three-quarters of its food.", {"about three-quarters"}),  # fraction
+        ('Baker said on ABC\'s "This Week" that talks would go on.', {"This Week"}),  # a title
+    ],
+)
+def test_words_that_say_no_time(nlp: Language, text: str, not_times: set[str]) -> None:
+    assert not_times.isdisjoint(t.text for t in _times(nlp, text))
+
+
+def test_now_and_quoted_sentence_openers_stay_times(nlp: Language) -> None:
+    assert _only(_times(nlp, "The bank now holds 5% of the shares."), "now").value == (
+        "PRESENT_REF"
+    )
+    quoted = _times(nlp, 'He said: "Today is a sad day."')
+    assert _only(quoted, "Today").value == MONDAY

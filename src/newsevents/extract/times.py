@@ -116,7 +116,8 @@ def _explicit(value: str | None) -> tuple[date, str] | None:
 _COMMON_WORD_RULES = {"deictic", "clock", "pod", "duration", "reference", "day", "ago", "set"}
 _QUOTES = "\"'“”‘’`"
 _NOMINAL = {"NOUN", "ADJ", "PROPN"}
-_SENTENCE_END = {"", ".", "!", "?", "\n"}
+# Before a quotation that opens a sentence of its own ("He said: "Today ...").
+_SENTENCE_END = {"", ".", "!", "?", "\n", ":", ","}
 
 
 def _not_a_time(doc: Doc, text: str, candidate: Candidate) -> bool:
