@@ -133,7 +133,7 @@ def test_places_in_a_span(nlp: Language) -> None:
 
 
 def test_short_forms_read_as_the_full_name(nlp: Language) -> None:
-    """"DeKalb" after "DeKalb County"; a town the model tags ORG beside a place."""
+    """ "DeKalb" after "DeKalb County"; a town the model tags ORG beside a place."""
     text = (
         "Decatur and Avondale Estates want to annex land, but DeKalb County officials object. "
         "Avondale has tried before, and DeKalb may say no again."
