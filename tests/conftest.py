@@ -48,6 +48,14 @@ def sample_dict(sample_record: ArticleRecord) -> dict[str, Any]:
 
 
 def assert_valid_record(data: dict[str, Any]) -> None:
-    """Schema-valid and every span's offsets give back its text from the body."""
+    """Schema-valid, every span's offsets give back its text from the body, and no mention
+    belongs to two actors."""
     jsonschema.validate(data, article_schema())
     assert offset_problems(data) == []
+    owners: dict[tuple[int, int], str] = {}
+    for actor in data["actors"]:
+        for m in actor["mentions"]:
+            key = (m["start"], m["end"])
+            other = owners.get(key)
+            assert other is None, f"{m['text']!r} is a mention of {other} and {actor['id']}"
+            owners[key] = actor["id"]

@@ -255,6 +255,21 @@ def test_coordinated_demonyms_make_two_groups(settings: Settings) -> None:
     assert {(a.country, a.sector) for a in record.actors} == {("HUN", "GOV"), ("ROU", "GOV")}
 
 
+def test_states_listed_after_an_office_keep_their_mentions(settings: Settings) -> None:
+    # PolNeAR train (USA Today, 2016-06-30): "the leaders of" a list of states made each
+    # later state a second, group actor on the same words, and event coding then failed.
+    record = actors_of(
+        "The leaders of the United States, Canada and Mexico took turns rebutting the "
+        "Republican presidential candidate's remarks. Obama was weighing in by phone with "
+        "the leaders of France, Brazil, China and India.",
+        "2016-06-30",
+        settings,
+    )
+    assert_valid_record(record.to_dict())
+    states = {a.name for a in record.actors if a.type == "state"}
+    assert {"Canada", "France", "Brazil", "China"} <= states
+
+
 def test_think_tank_name_the_model_splits(settings: Settings) -> None:
     record = actors_of(
         "“The risk is growing,” said Jane Doe, a researcher at the Institute for Peace and "

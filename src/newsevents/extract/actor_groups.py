@@ -70,6 +70,10 @@ class GroupReader(ReaderState):
                 *others, (last_mod, country) = modifiers
                 start = min(start, last_mod) if last_mod < token.i else start
                 for i, code in others:
+                    if i in mentioned:
+                        # "the leaders of the United States, Canada and Mexico": a state
+                        # already named keeps its mention; a span has one actor.
+                        continue
                     other = self._cluster(f"group:{code}:{sector}", "group")
                     other.country, other.sector, other.basis = code, sector, "demonym"
                     other.mentions.append((i, i + 1))

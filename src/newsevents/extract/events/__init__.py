@@ -78,7 +78,7 @@ def choose_code(plover_type: str, dictionary_code: str | None) -> str:
 
 
 def _actor_index(actors: Sequence[Actor]) -> list[tuple[int, int, Actor]]:
-    return sorted((m.start, m.end, a) for a in actors for m in a.mentions)
+    return sorted(((m.start, m.end, a) for a in actors for m in a.mentions), key=lambda x: x[:2])
 
 
 def _event_actor(token: Token, index: list[tuple[int, int, Actor]]) -> EventActor:
