@@ -59,10 +59,14 @@ def test_extract_sample_json() -> None:
 
 
 def test_extract_pretty() -> None:
-    result = _invoke("extract", str(SAMPLE), "--format", "pretty")
+    # A wide terminal, so that names are not folded over two lines.
+    args = ["extract", str(SAMPLE), "--format", "pretty"]
+    result = CliRunner().invoke(main, args, env={"COLUMNS": "200"}, catch_exceptions=False)
     assert result.exit_code == 0
     assert "Putin Meets Indian Prime Minister" in result.stdout
     assert "Moscow (RUS)" in result.stdout
+    # Event actors appear under their resolved names with their codes.
+    assert "Narendra Modi" in result.stdout and "[IND/GOV]" in result.stdout
 
 
 def test_default_format_off_a_terminal_is_jsonl() -> None:

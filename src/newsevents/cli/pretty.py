@@ -14,6 +14,9 @@ from ..types import ArticleRecord
 def render(record: ArticleRecord, console: Console) -> None:
     data = record.to_dict()
     document = data["document"]
+    # Events name their actors by the actor's resolved name ("Narendra Modi"), not the words
+    # of one mention ("India's Prime Minister Narendra Modi").
+    names = {a["id"]: a["name"] for a in data["actors"]}
     console.print(Panel(_header(document), title=document["title"] or document["source"]))
     for name, columns in _SECTIONS:
         rows = data[name]
@@ -23,7 +26,7 @@ def render(record: ArticleRecord, console: Console) -> None:
         for column, _ in columns:
             table.add_column(column, overflow="fold")
         for row in rows:
-            table.add_row(*(_cell(getter(row)) for _, getter in columns))
+            table.add_row(*(_cell(getter(row, names)) for _, getter in columns))
         console.print(table)
 
 
@@ -58,78 +61,83 @@ def _cell(value: Any) -> str:
     return str(value)
 
 
-def _actor(side: dict[str, Any] | None) -> str | None:
+def _actor(side: dict[str, Any] | None, names: dict[str, str]) -> str | None:
     if not side:
         return None
+    name = names.get(side.get("actor_id") or "", side["text"])
     codes = "/".join(c for c in (side.get("country"), side.get("sector")) if c)
-    return f"{side['text']} [{codes}]" if codes else side["text"]
+    return f"{name} [{codes}]" if codes else name
+
+
+def _point(place: dict[str, Any]) -> str | None:
+    return None if place["lat"] is None else f"{place['lat']:.3f}, {place['lon']:.3f}"
 
 
 _SECTIONS: tuple[tuple[str, tuple[tuple[str, Any], ...]], ...] = (
     (
         "actors",
         (
-            ("id", lambda a: a["id"]),
-            ("name", lambda a: a["name"]),
-            ("type", lambda a: a["type"]),
-            ("country", lambda a: a["country"]),
-            ("sector", lambda a: a["sector"]),
+            ("id", lambda a, _: a["id"]),
+            ("name", lambda a, _: a["name"]),
+            ("type", lambda a, _: a["type"]),
+            ("country", lambda a, _: a["country"]),
+            ("sector", lambda a, _: a["sector"]),
             (
                 "title / affiliation",
-                lambda a: ", ".join(x for x in (a["title"], a["affiliation"]) if x),
+                lambda a, _: ", ".join(x for x in (a["title"], a["affiliation"]) if x),
             ),
-            ("mentions", lambda a: len(a["mentions"])),
+            ("mentions", lambda a, _: len(a["mentions"])),
         ),
     ),
     (
         "events",
         (
-            ("cameo", lambda e: e["cameo"]),
-            ("plover", lambda e: e["plover"]),
-            ("source", lambda e: _actor(e["source"])),
-            ("target", lambda e: _actor(e["target"])),
-            ("date", lambda e: e["date"]),
-            ("where", lambda e: (e["location"] or {}).get("name")),
-            ("modality", lambda e: e["modality"]),
-            ("trigger", lambda e: e["trigger"]["text"]),
+            ("cameo", lambda e, _: e["cameo"]),
+            ("plover", lambda e, _: e["plover"]),
+            ("source", lambda e, names: _actor(e["source"], names)),
+            ("target", lambda e, names: _actor(e["target"], names)),
+            ("date", lambda e, _: e["date"]),
+            ("where", lambda e, _: (e["location"] or {}).get("name")),
+            ("modality", lambda e, _: e["modality"]),
+            ("trigger", lambda e, _: e["trigger"]["text"]),
         ),
     ),
     (
         "quotes",
         (
-            ("speaker", lambda q: (q["speaker"] or {}).get("name")),
-            ("kind", lambda q: q["kind"]),
-            ("cue", lambda q: (q["cue"] or {}).get("text")),
-            ("text", lambda q: q["text"]),
+            ("speaker", lambda q, _: (q["speaker"] or {}).get("name")),
+            ("kind", lambda q, _: q["kind"]),
+            ("cue", lambda q, _: (q["cue"] or {}).get("text")),
+            ("text", lambda q, _: q["text"]),
         ),
     ),
     (
         "quantities",
         (
-            ("text", lambda q: q["text"]),
-            ("value", lambda q: q["value"]),
-            ("unit", lambda q: q["unit"]),
-            ("kind", lambda q: q["kind"]),
-            ("subject", lambda q: q["subject"]),
-            ("period", lambda q: q["period"]),
+            ("text", lambda q, _: q["text"]),
+            ("value", lambda q, _: q["value"]),
+            ("unit", lambda q, _: q["unit"]),
+            ("kind", lambda q, _: q["kind"]),
+            ("subject", lambda q, _: q["subject"]),
+            ("period", lambda q, _: q["period"]),
         ),
     ),
     (
         "times",
         (
-            ("text", lambda t: t["text"]),
-            ("type", lambda t: t["type"]),
-            ("value", lambda t: t["value"]),
+            ("text", lambda t, _: t["text"]),
+            ("type", lambda t, _: t["type"]),
+            ("value", lambda t, _: t["value"]),
         ),
     ),
     (
         "places",
         (
-            ("text", lambda p: p["text"]),
-            ("name", lambda p: p["name"]),
-            ("country", lambda p: p["country"]),
-            ("feature", lambda p: p["feature"]),
-            ("lat, lon", lambda p: None if p["lat"] is None else f"{p['lat']:.3f}, {p['lon']:.3f}"),
+            ("text", lambda p, _: p["text"]),
+            ("name", lambda p, _: p["name"]),
+            ("country", lambda p, _: p["country"]),
+            ("feature", lambda p, _: p["feature"]),
+            ("lat, lon", lambda p, _: _point(p)),
         ),
     ),
 )
