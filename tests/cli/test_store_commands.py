@@ -64,6 +64,13 @@ def test_query_formats(store_db: Path) -> None:
     ]
     code, out, _ = _run("query", "--db", db, "--actor", "Modi", "--limit", "2")
     assert code == 0 and "2 events" in out and "Modi" in out and "(IND)" in out
+    # The table shows dates as coded, at their own precision, not as a first day.
+    code, out, _ = _run("query", "--db", db, "--format", "jsonl")
+    rows = [json.loads(line) for line in out.splitlines()]
+    coarse = [r for r in rows if r["date"] and len(r["date"]) < 10]
+    assert code == 0 and coarse, "the hand-built store holds a month- or year-dated event"
+    code, out, _ = _run("query", "--db", db)
+    assert code == 0 and coarse[0]["date"] in out
 
 
 def test_query_bad_filter_and_missing_store_exit_1(store_db: Path, tmp_path: Path) -> None:
@@ -98,6 +105,10 @@ def test_dyads_table_csv_and_sparkline(store_db: Path) -> None:
     assert code == 0 and "IND->RUS goldstein" in out and "RUS->IND goldstein" in out
     code, out, _ = _run(*args, "--format", "sparkline")
     assert code == 0 and out.startswith("IND->RUS events █▁▅")
+    # The terminal reads periods as their frequency writes them; CSV keeps the first day.
+    assert "2024-07 .. 2024-09" in out
+    code, out, _ = _run(*args, "--freq", "week", "--modality", "any")
+    assert code == 0 and "2024-W27" in out and "2024-07-01" not in out
 
 
 def test_dyads_requires_both_countries(store_db: Path) -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from newsevents.store.dyads import dyad_series, period_range, sparkline, truncate
+from newsevents.store.dyads import dyad_series, label, period_range, sparkline, truncate
 from newsevents.store.query import EventFilter
 from newsevents.store.schema import open_store
 
@@ -86,6 +86,17 @@ def test_period_range_and_truncate() -> None:
         dt.date(2024, 2, 1),
     ]
     assert len(period_range(dt.date(2024, 2, 26), dt.date(2024, 3, 2), "day")) == 6
+
+
+def test_period_labels() -> None:
+    day = dt.date(2024, 7, 8)
+    assert [label(day, f) for f in ("day", "week", "month", "year")] == [
+        "2024-07-08",
+        "2024-W28",
+        "2024-07",
+        "2024",
+    ]
+    assert label(dt.date(2024, 12, 30), "week") == "2025-W01"  # ISO weeks cross years
 
 
 def test_sparkline() -> None:

@@ -9,7 +9,7 @@ import click
 from rich.console import Console
 
 from ..errors import EXIT_INPUT, NewsEventsError
-from ..store.dyads import FREQS, QUADS, DyadPeriod, Freq, dyad_series, sparkline
+from ..store.dyads import FREQS, QUADS, DyadPeriod, Freq, dyad_series, label, sparkline
 from ..store.query import Table
 from ..store.schema import open_store
 from .query import write_table
@@ -106,7 +106,15 @@ def dyads_command(
     columns = ("period", "source", "target", *_columns(measure))
     table = Table(
         columns=columns,
-        rows=[(p.period, p.source, p.target, *_values(p, measure)) for p in series],
+        rows=[
+            (
+                label(p.period, cast(Freq, freq)) if fmt == "table" else p.period,
+                p.source,
+                p.target,
+                *_values(p, measure),
+            )
+            for p in series
+        ],
     )
     if fmt != "sparkline":
         title = f"{where.source} -> {where.target} by {freq}" + (
@@ -114,16 +122,16 @@ def dyads_command(
         )
         write_table(table, fmt, title=title)
     if fmt in ("table", "sparkline"):
-        _sparklines(series, measure)
+        _sparklines(series, measure, cast(Freq, freq))
 
 
-def _sparklines(series: list[DyadPeriod], measure: str) -> None:
+def _sparklines(series: list[DyadPeriod], measure: str, freq: Freq) -> None:
     console = Console()
     if not series:
         console.print("no events for this dyad")
         return
     directions = list(dict.fromkeys((p.source, p.target) for p in series))
-    first, last = series[0].period, series[-1].period
+    first, last = label(series[0].period, freq), label(series[-1].period, freq)
     for s, t in directions:
         rows = [p for p in series if (p.source, p.target) == (s, t)]
         if measure == "quad":
@@ -134,8 +142,8 @@ def _sparklines(series: list[DyadPeriod], measure: str) -> None:
                 )
         else:
             values = [p.goldstein if measure == "goldstein" else float(p.events) for p in rows]
-            label = "goldstein" if measure == "goldstein" else "events"
+            name = "goldstein" if measure == "goldstein" else "events"
             console.print(
-                f"{s}->{t} {label} {sparkline(values)}  {first} .. {last}, "
+                f"{s}->{t} {name} {sparkline(values)}  {first} .. {last}, "
                 f"min {min(values):g}, max {max(values):g}, total {sum(values):g}"
             )

@@ -21,7 +21,7 @@ from .store_options import db_option, filter_options, jsonable, make_filter
 FORMATS = ("table", "csv", "json", "jsonl")
 # The terminal table: (heading, how to show a row); csv and json have every column.
 SHOWN: tuple[tuple[str, Callable[[dict[str, Any]], Any]], ...] = (
-    ("day", lambda r: r["day"]),
+    ("date", lambda r: _date(r)),
     ("source", lambda r: _party(r, "source")),
     ("event", lambda r: _event(r)),
     ("target", lambda r: _party(r, "target")),
@@ -29,6 +29,14 @@ SHOWN: tuple[tuple[str, Callable[[dict[str, Any]], Any]], ...] = (
     ("arts", lambda r: r["num_articles"]),
     ("sentence", lambda r: _cut(r["sentence"], 60)),
 )
+
+
+def _date(record: dict[str, Any]) -> str | None:
+    """The date as coded ("2019", "2022-02", "2024-07-08"); an event the text does not date
+    shows the day it was reported by."""
+    if record["date"]:
+        return str(record["date"])
+    return f"by {record['day']}" if record["day"] else None
 
 
 def _event(record: dict[str, Any]) -> str:
@@ -42,7 +50,7 @@ def _cut(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 
 
-NO_WRAP = frozenset({"day", "period", "arts"})
+NO_WRAP = frozenset({"date", "day", "period", "arts"})
 
 
 def _party(record: dict[str, Any], role: str) -> str | None:

@@ -95,6 +95,19 @@ def truncate(day: dt.date, freq: Freq) -> dt.date:
     return day.replace(month=1, day=1)
 
 
+def label(period: dt.date, freq: Freq) -> str:
+    """How a period reads on a terminal: 2024, 2024-07, 2024-W27 or 2024-07-08 (CSV and JSON
+    keep the period's first day, which every tool parses)."""
+    if freq == "year":
+        return str(period.year)
+    if freq == "month":
+        return period.strftime("%Y-%m")
+    if freq == "week":
+        year, week, _ = period.isocalendar()
+        return f"{year}-W{week:02d}"
+    return period.isoformat()
+
+
 def period_range(first: dt.date, last: dt.date, freq: Freq) -> list[dt.date]:
     """Every period start from ``first`` to ``last`` (both already truncated)."""
     periods = []

@@ -136,6 +136,8 @@ def _parse_value(name: str, raw: str) -> Any:
 # The columns of `newsevents query`, as (name, SQL expression over e, d, s).
 EVENT_COLUMNS: Final[tuple[tuple[str, str], ...]] = (
     ("day", "e.day"),
+    ("date", "e.date"),
+    ("date_precision", "e.date_precision"),
     ("source", "e.source_text"),
     ("source_country", "e.source_country"),
     ("source_sector", "e.source_sector"),
