@@ -381,3 +381,154 @@ def test_clause_hanging_off_a_time_takes_it(nlp: Language) -> None:
         "2019",
         "year",
     )
+
+
+# --- round 2: what the sample showed (issue 4) ------------------------------------------------
+
+
+LEDE = "Modi met Putin in Moscow on Monday.\n\nThe two leaders spoke for two hours."
+
+
+def paragraphs(*parts: str) -> tuple[str, Document]:
+    """A story whose first two paragraphs (the lede: the day's news) are ``LEDE``'s."""
+    text = "\n\n".join((LEDE, *parts))
+    spans, start = [], 0
+    for part in text.split("\n\n"):
+        spans.append((start, start + len(part)))
+        start += len(part) + 2
+    body = document(text)
+    fields = {f: getattr(body, f) for f in body.__dataclass_fields__}
+    return text, Document(**{**fields, "paragraphs": tuple(spans)})
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tensions have persisted despite talks and have seeped into how Delhi looks at Moscow.",
+        "Stability returned to the border region after talks with Pakistan.",
+        "Trade between the two countries has suffered since the sanctions.",
+    ],
+)
+def test_abstract_noun_is_no_source(nlp: Language, text: str) -> None:
+    doc = nlp(text)
+    subject = next(t for t in doc if t.dep_ in {"nsubj", "nsubjpass"})
+    for event in code(nlp, text):
+        assert event.source is None or subject.text not in event.source.text, event
+
+
+def test_common_noun_doing_something_stays_a_source(nlp: Language) -> None:
+    text = "The newspaper criticized the government over the arrests."
+    criticized = one(code(nlp, text), "criticized")
+    assert party(criticized, "source") == "newspaper"
+
+
+def test_undated_event_has_no_date(nlp: Language) -> None:
+    text, body = paragraphs("Police arrested 12 protesters in Kolkata.")
+    times = [time_of(text, "Monday", "2024-07-08")]
+    events = find_events(nlp(text), document=body, times=times)
+    met, arrested = one(events, "met"), one(events, "arrested")
+    assert (met.date, met.date_precision) == ("2024-07-08", "day")
+    # Only reported by the publication date, which the record already carries.
+    assert (arrested.date, arrested.date_precision) == (None, "unknown")
+
+
+def test_retelling_continues_the_dated_clash(nlp: Language) -> None:
+    second = (
+        "A clash in June 2020 along the disputed border between China and India altered their "
+        "relationship as rival troops fought with rocks and clubs. "
+        "At least 20 Indian soldiers and four Chinese soldiers were killed."
+    )
+    text, body = paragraphs(second)
+    times = [time_of(text, "Monday", "2024-07-08"), time_of(text, "June 2020", "2020-06")]
+    events = find_events(nlp(text), document=body, times=times)
+    clash = one(events, "clash")
+    assert (clash.date, clash.date_precision) == ("2020-06", "month")
+    # The fighting and the deaths are that clash told in detail: one event, more evidence.
+    assert any("were killed" in m.sentence for m in clash.mentions)
+    assert not [e for e in events if e.plover == "ASSAULT" and e.date is None]
+
+
+def test_retelling_needs_the_same_paragraph(nlp: Language) -> None:
+    text, body = paragraphs(
+        "A clash in June 2020 between China and India altered their relationship.",
+        "Police arrested 12 protesters in Kolkata.",
+    )
+    times = [time_of(text, "June 2020", "2020-06")]
+    arrested = one(find_events(nlp(text), document=body, times=times), "arrested")
+    assert arrested.date is None
+
+
+def test_present_perfect_does_not_inherit(nlp: Language) -> None:
+    text, body = paragraphs(
+        "A clash in June 2020 between China and India altered their relationship. "
+        "China has accused India of provoking the fight.",
+    )
+    times = [time_of(text, "Monday", "2024-07-08"), time_of(text, "June 2020", "2020-06")]
+    accused = one(find_events(nlp(text), document=body, times=times), "accused")
+    assert accused.date is None
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "name", "country"),
+    [
+        (
+            "Modi met Putin, to be followed by talks at the Kremlin on Tuesday.",
+            "talks",
+            "Kremlin",
+            "RUS",
+        ),
+        (
+            "Macron received Scholz at the Elysee Palace on Friday.",
+            "received",
+            "Elysee Palace",
+            "FRA",
+        ),
+    ],
+)
+def test_seat_of_government_is_a_location(
+    nlp: Language, text: str, trigger: str, name: str, country: str
+) -> None:
+    event = one(code(nlp, text), trigger)
+    assert event.location is not None
+    assert (event.location.name, event.location.country) == (name, country)
+    assert event.location.lat is not None  # the capital's coordinates
+
+
+def test_seat_in_dev_sentence_is_a_location(nlp: Language) -> None:
+    record = _gold("PLV/train.jsonl", "PLV_train-944")  # "... met ... at the Kremlin, where"
+    met = one(code(nlp, record["text"]), "met")
+    assert met.location is not None and met.location.country == "RUS"
+
+
+def test_seat_as_actor_is_no_location(nlp: Language) -> None:
+    event = one(
+        code(nlp, "The Kremlin criticized the new sanctions on Russian banks."), "criticized"
+    )
+    assert event.location is None
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        (
+            "China and India have become key buyers of Iranian oil following sanctions imposed "
+            "by the United States that shut Western markets off to Iranian exports.",
+            "IRN",
+        ),
+        ("The European Union imposed new sanctions that target Venezuelan banks.", "VEN"),
+        ("Washington imposed sanctions on Russia over the poisoning.", "RUS"),
+    ],
+)
+def test_sanctions_hit_the_state_named(nlp: Language, text: str, country: str) -> None:
+    sanction = next(e for e in code(nlp, text) if e.cameo_root == "16")
+    assert sanction.target is not None and sanction.target.country == country
+    assert sanction.source is not None and sanction.source.country != country
+
+
+def test_main_verb_of_a_reported_clause(nlp: Language) -> None:
+    from newsevents.extract.events.triggers import main_verb
+
+    doc = nlp("Officials said rebels torched a police station near Goma.")
+    verb = main_verb(next(doc.sents))
+    assert verb is not None and verb.text == "torched"
+    assert main_verb(next(nlp("A storm over the capital.").sents)) is None

@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from ...ontology.cameo import cameo, goldstein
+from ...ontology.countries import by_demonym, countries
 from ...ontology.gazetteer import best
 from ...ontology.plover import acled_for, plover_for
 from ...ontology.tables import read_tsv
@@ -40,10 +41,11 @@ from ...types import (
     Time,
 )
 from . import dating, modality
-from .arguments import arguments, demanded, phrase, visited_place
+from .arguments import arguments, demanded, phrase, sanctioned, visited_place
 from .classifier import TypeModel, features, sentence_features, shipped_model
 from .dedup import SYMMETRIC, merge
-from .triggers import candidates
+from .lexicon import Match
+from .triggers import FALLBACK, candidates, main_verb
 
 __all__ = ["find_events"]
 
@@ -51,10 +53,16 @@ PACKAGE = "newsevents.extract.events"
 LEDE_PARAGRAPHS = 2
 # A visit with no named host goes to the place visited ("was in Moscow for a visit").
 VISIT_CODES = {"042", "043"}
+# Sanctions and embargoes (CAMEO 16 "reduce relations", 163 "impose embargo, boycott, or
+# sanctions", which PLOVER codes COERCE): their target may be named only through its economy.
+SANCTION_CODES = ("16",)
 # Below this classifier probability a candidate is more likely noise than an event; where the
 # classifier gives the dictionary's type at least MIN_AGREED, two signals vouch for it.
 MIN_CONFIDENCE = 0.3
 MIN_AGREED = 0.15
+# A sentence's main verb that the dictionary does not code is an event only when the
+# classifier is sure of its type from the words alone.
+MIN_FALLBACK = 0.5
 
 
 @cache
@@ -90,6 +98,10 @@ def _event_actor(token: Token, index: list[tuple[int, int, Actor]]) -> EventActo
         # actor extractor did not list still has a country.
         entry = best(token.text)
         country = entry.country if entry else None
+    elif actor is None and token.ent_type_ == "NORP":
+        # "Russian" in "Russian exports": the nation the adjective names.
+        nation = by_demonym(token.text)
+        country = nation.iso3 if nation else None
     return EventActor(
         actor_id=actor.id if actor else None,
         text=span.text,
@@ -105,6 +117,22 @@ def _location(place: Place | None) -> EventLocation | None:
         return None
     return EventLocation(
         name=place.name or place.text, country=place.country, lat=place.lat, lon=place.lon
+    )
+
+
+def _seat_location(trigger: Token) -> EventLocation | None:
+    """"talks at the Kremlin": the seat of government, at its capital's coordinates."""
+    found = dating.seat(trigger)
+    if found is None:
+        return None
+    name, entry = found
+    country = countries().get(entry.country)
+    city = best(country.capital, country=entry.country) if country and country.capital else None
+    return EventLocation(
+        name=name,
+        country=entry.country,
+        lat=city.lat if city else None,
+        lon=city.lon if city else None,
     )
 
 
@@ -138,6 +166,21 @@ def code_sentence(
     places: Sequence[Place] = (),
 ) -> list[Event]:
     """The events of one sentence, before merging repeated mentions."""
+    coded = _code_sentence(
+        sentence, model=model, document=document, actors=actors, times=times, places=places
+    )
+    return [c.event for c in coded]
+
+
+def _code_sentence(
+    sentence: SpacySpan,
+    *,
+    model: TypeModel,
+    document: Document,
+    actors: Sequence[Actor],
+    times: Sequence[Time],
+    places: Sequence[Place],
+) -> list[dating.Coded]:
     index = _actor_index(actors)
     found = candidates(sentence)
     matches = [m for _, m in found]
@@ -145,8 +188,17 @@ def code_sentence(
     words = sentence_features(sentence) if found else {}
     lede_start, lede_end = _lede(document)
     dateline_end = document.dateline.end if document.dateline else 0
-    events = []
-    for trigger, match in found:
+    events: list[dating.Coded] = []
+    pending = list(found)
+    while pending:
+        trigger, match = pending.pop(0)
+        if match.rule == FALLBACK and events:
+            continue
+        if not pending and match.rule != FALLBACK:
+            # No coded word of the sentence made an event so far: its main verb may still.
+            verb = main_verb(sentence)
+            if verb is not None and verb.i not in triggers:
+                pending.append((verb, Match(None, FALLBACK)))
         probabilities = model.probabilities(features(trigger, match, matches, words))
         best_index = int(probabilities.argmax())
         plover_type, probability = model.classes[best_index], float(probabilities[best_index])
@@ -159,6 +211,8 @@ def code_sentence(
             if backed_probability >= MIN_AGREED:
                 plover_type, probability = str(backed), backed_probability
         if probability < (MIN_AGREED if plover_type == backed else MIN_CONFIDENCE):
+            continue
+        if match.rule == FALLBACK and probability < MIN_FALLBACK:
             continue
         code = choose_code(plover_type, match.code)
         entry = cameo(code)
@@ -173,6 +227,8 @@ def code_sentence(
         target = args.target
         if target is None and code in VISIT_CODES:
             target = visited_place(trigger)
+        if target is None and code.startswith(SANCTION_CODES):
+            target = sanctioned(trigger, args.source)
         reading = modality.read(trigger)
         if trigger.pos_ == "VERB" and demanded(trigger) is not None:
             # "X said Y must withdraw" is X's request, made now: asserted, X's own.
@@ -217,14 +273,17 @@ def code_sentence(
         ):
             kind = "planned"  # dated after publication: it has not happened yet
         place = dating.where(trigger, places)
-        location = _location(place)
+        location = _location(place) or _seat_location(trigger)
         if location is None and when.time is None and lede and kind == "asserted":
             location = _dateline_location(document)
         reporter = None
         if reading.reporter is not None:
             reporter = _event_actor(reading.reporter, index).actor_id
         events.append(
-            Event(
+            dating.Coded(
+                trigger=trigger,
+                dated=when.time is not None,
+                event=Event(
                 id="",
                 cameo=code,
                 cameo_root=entry.root,
@@ -247,6 +306,7 @@ def code_sentence(
                 ),
                 confidence=round(probability, 3),
                 acled=acled_for(code, plover_type),
+                ),
             )
         )
     return events
@@ -263,10 +323,10 @@ def find_events(
 ) -> list[Event]:
     """Every distinct event of the article, in text order, ids ``E1``, ``E2``, ..."""
     model = model or shipped_model()
-    events: list[Event] = []
+    coded: list[dating.Coded] = []
     for sentence in doc.sents:
-        events.extend(
-            code_sentence(
+        coded.extend(
+            _code_sentence(
                 sentence,
                 model=model,
                 document=document,
@@ -275,6 +335,6 @@ def find_events(
                 places=places,
             )
         )
-    merged = merge(events)
+    merged = merge(dating.inherit(coded, document=document))
     merged.sort(key=lambda e: (e.trigger.start, e.cameo))
     return [replace(e, id=f"E{n}") for n, e in enumerate(merged, start=1)]

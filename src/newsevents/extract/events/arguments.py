@@ -30,6 +30,7 @@ from functools import cache
 from spacy.tokens import Span, Token
 
 from ...ontology.agents import agents
+from ...ontology.countries import by_demonym, by_name
 from ...ontology.tables import read_tsv
 from .lexicon import nouns as event_nouns
 from .modality import reporting_verbs
@@ -86,6 +87,20 @@ def actor_like(token: Token) -> bool:
         return False
     # An untagged proper name ("Modi" is often missed by the small model's NER) is an actor.
     return token.pos_ == "PROPN" or (token.pos_ == "NOUN" and token.lemma_.lower() in agent_nouns())
+
+
+@cache
+def _abstract() -> tuple[frozenset[str], tuple[str, ...]]:
+    rows = read_tsv(PACKAGE, "data/abstract_nouns.tsv")
+    words = frozenset(r["entry"] for r in rows if r["kind"] == "word")
+    return words, tuple(r["entry"] for r in rows if r["kind"] == "suffix")
+
+
+def abstract(token: Token) -> bool:
+    """A common noun naming a state of affairs or an idea ("tensions", "trade"), no party."""
+    lemma = token.lemma_.lower()
+    words, suffixes = _abstract()
+    return lemma in words or lemma.endswith(suffixes)
 
 
 @cache
@@ -341,8 +356,12 @@ def _source(subject: Token | None) -> Token | None:
     if found is not None:
         return found
     # "the newspaper", "musicians": a noun doing something is taken as the actor, unless it
-    # names a happening itself ("the talks went on").
-    if subject.pos_ == "NOUN" and subject.lemma_.lower() not in event_nouns():
+    # names a happening ("the talks went on") or a state of affairs ("tensions persisted").
+    if (
+        subject.pos_ == "NOUN"
+        and subject.lemma_.lower() not in event_nouns()
+        and not abstract(subject)
+    ):
         return subject
     return None
 
@@ -366,6 +385,39 @@ def visited_place(trigger: Token) -> Token | None:
         for obj in _prep_objects(holder, {"in", "to"}):
             if obj.ent_type_ == "GPE":
                 return obj
+    return None
+
+
+def _nation(token: Token) -> str | None:
+    """The country a nationality word or country name stands for ("Russian", "Iran")."""
+    if token.ent_type_ not in {"NORP", "GPE"}:
+        return None
+    country = by_demonym(token.text) or by_name(token.text)
+    return country.iso3 if country else None
+
+
+def sanctioned(trigger: Token, source: Token | None) -> Token | None:
+    """Who a sanction hits when no preposition says it ("sanctions ... that shut Western
+    markets off to Russian exports", "sanctions that target Iranian banks"): the first
+    nation whose goods, firms or money are named ("Russian oil") in the trigger's own phrase,
+    else in its sentence, other than the sanctioner's. PLOVER's target of a sanction is the sanctioned state, which wire copy often
+    names only through its economy ("Russian oil", "Iranian banks")."""
+    excluded: set[int] = set()
+    own: set[str] = set()
+    if source is not None:
+        for party in (source, *source.conjuncts):
+            excluded.update(t.i for t in party.subtree)
+            if (country := _nation(party)) is not None:
+                own.add(country)
+    inside = [t for t in trigger.subtree if t.i not in excluded]
+    rest = [t for t in trigger.sent if t.i not in excluded]
+    for pool in (inside, rest):
+        for token in pool:
+            if token.dep_ not in {"amod", "poss", "compound"} or actor_like(token.head):
+                continue  # a party of its own ("China and India have become buyers")
+            country = _nation(token)
+            if country is not None and country not in own:
+                return token
     return None
 
 

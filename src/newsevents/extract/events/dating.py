@@ -6,22 +6,28 @@ the event's anchors: the trigger, the light verb a noun trigger is the object of
 talks on Tuesday"), the verb of the phrase a noun trigger sits in ("was in Moscow on Monday for
 a two-day visit") and participles hanging off a noun trigger ("a warrant issued in 2023"). So a
 background event keeps its own date ("since Moscow sent troops into Ukraine in February 2022")
-and never takes one from another clause. Unlinked events get the publication date: precision
-``day`` only for asserted events at the top of the story (its first two paragraphs report the
-day's news in wire copy) that are not told as background ("since ...", "had ..."), else
-``unknown``, meaning "reported by this date".
+and never takes one from another clause. Unlinked events get the publication date with
+precision ``day`` only when they are asserted events at the top of the story (its first two
+paragraphs report the day's news in wire copy) that are not told as background ("since ...",
+"had ..."); any other unlinked event has no date (null, ``unknown``): the publication date
+says only that it was reported by then, which the record already carries as ``published``.
+
+``inherit`` then dates the past-tense retellings that continue a dated background event ("A
+confrontation in June 2020 ... as rival troops fought with rocks. At least 20 soldiers were
+killed."): see its docstring.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from spacy.tokens import Doc, Token
 
-from ...types import Place, Time
+from ...ontology.countries import Metonym, metonym
+from ...types import Document, Event, Place, Time
 
 Precision = Literal["day", "week", "month", "year", "range", "unknown"]
 
@@ -30,6 +36,17 @@ _WEEK = re.compile(r"^\d{4}-W\d{2}$")
 _MONTH = re.compile(r"^\d{4}-\d{2}$")
 _YEAR = re.compile(r"^\d{4}$")
 STOP_POS = {"VERB", "AUX"}
+SEAT_PREPS = {"at", "in", "inside"}
+
+
+@dataclass(frozen=True, slots=True)
+class Coded:
+    """An event with the trigger it was coded from; ``dated``: its date comes from a time
+    expression linked to that trigger (not the publication date)."""
+
+    event: Event
+    trigger: Token
+    dated: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,10 +121,29 @@ def when(
             date, precision = precision_of(time)
             if date is not None:
                 return When(date, precision, time)
-    if published is None:
-        return When(None, "unknown", None)
-    same_day = lede and asserted and not background(trigger)
-    return When(published, "day" if same_day else "unknown", None)
+    if published is not None and lede and asserted and not background(trigger):
+        return When(published, "day", None)
+    return When(None, "unknown", None)
+
+
+def past(trigger: Token) -> bool:
+    """The trigger is told in the simple past ("fought", "were killed", "a clash that
+    erupted"), not the present perfect ("have persisted") or the present."""
+    verb = trigger
+    if trigger.pos_ not in STOP_POS:
+        head = trigger.head
+        if head.dep_ in {"prep", "agent"}:
+            head = head.head
+        if head.pos_ not in STOP_POS:
+            return False
+        verb = head
+    auxiliaries = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+    if verb.tag_ == "VBD":
+        return not auxiliaries
+    if verb.tag_ == "VBN":
+        # "were killed", "had met"; not "have been killed"
+        return bool(auxiliaries) and all(a.tag_ == "VBD" for a in auxiliaries)
+    return False
 
 
 def background(trigger: Token) -> bool:
@@ -126,6 +162,28 @@ def background(trigger: Token) -> bool:
     return False
 
 
+def seat(trigger: Token) -> tuple[str, Metonym] | None:
+    """A seat of government the event happens at ("talks at the Kremlin", "a meeting in the
+    White House"): (its name as written, the table's entry). The places extractor leaves
+    these buildings out, since the same words name the government as an actor elsewhere ("the
+    Kremlin said"); after a locative preposition of the event they can only be a place."""
+    for anchor in anchors(trigger):
+        for prep in trigger.doc[anchor].children:
+            if prep.dep_ != "prep" or prep.lower_ not in SEAT_PREPS:
+                continue
+            obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if obj is None:
+                continue
+            start = min(
+                [obj.i] + [c.left_edge.i for c in obj.lefts if c.dep_ in {"compound", "flat"}]
+            )
+            name = trigger.doc[start : obj.i + 1].text
+            entry = metonym(name)
+            if entry is not None:
+                return name, entry
+    return None
+
+
 def where(trigger: Token, places: Sequence[Place]) -> Place | None:
     """The place linked to ``trigger``, the nearest when several are."""
     targets = anchors(trigger)
@@ -133,3 +191,69 @@ def where(trigger: Token, places: Sequence[Place]) -> Place | None:
     if not linked:
         return None
     return min(linked, key=lambda p: abs(p.start - trigger.idx))
+
+
+def _paragraph(document: Document, offset: int) -> int:
+    for n, (start, end) in enumerate(document.paragraphs):
+        if start <= offset < end:
+            return n
+    return -1
+
+
+def inherit(coded: Sequence[Coded], *, document: Document) -> list[Event]:
+    """The events of ``coded`` (in text order), where a past-tense retelling takes its date
+    from the dated background event it continues.
+
+    An undated, asserted event told in the simple past continues the last event dated by its
+    own time expression in the same sentence before it ("A confrontation in June 2020 ...
+    as rival troops fought") or in the sentence just before it in the same paragraph ("At
+    least 20 soldiers were killed."), provided that event is itself asserted and happened
+    before publication. It takes that date. Where it has the same PLOVER type, it is that
+    happening told in more detail (the casualties of the clash) and joins it as a mention.
+    """
+    events = [c.event for c in coded]
+    absorbed: set[int] = set()
+    for i, item in enumerate(coded):
+        event = item.event
+        if event.date is not None or event.modality != "asserted" or not past(item.trigger):
+            continue
+        sentence = item.trigger.sent
+        anchor = None
+        for j in range(i - 1, -1, -1):
+            other = coded[j]
+            other_sentence = other.trigger.sent
+            if other_sentence.start != sentence.start and not _continues(
+                other_sentence.end, sentence.start, document, item.trigger
+            ):
+                break
+            if (
+                other.dated
+                and events[j].modality == "asserted"
+                and other.trigger.i < item.trigger.i
+                and (document.published is None or (events[j].date or "") < document.published)
+            ):
+                anchor = j
+                break
+        if anchor is None:
+            continue
+        home = events[anchor]
+        if home.plover == event.plover:
+            events[anchor] = replace(
+                home,
+                mentions=(*home.mentions, event.evidence, *event.mentions),
+                confidence=max(home.confidence, event.confidence),
+            )
+            absorbed.add(i)
+        else:
+            events[i] = replace(event, date=home.date, date_precision=home.date_precision)
+    return [e for k, e in enumerate(events) if k not in absorbed]
+
+
+def _continues(previous_end: int, start: int, document: Document, trigger: Token) -> bool:
+    """The sentence ending at token ``previous_end`` is the one just before the sentence
+    starting at token ``start``, in the same paragraph."""
+    if previous_end != start:
+        return False
+    doc = trigger.doc
+    before = doc[previous_end - 1].idx
+    return _paragraph(document, before) == _paragraph(document, trigger.idx)

@@ -8,6 +8,12 @@ generic verb ("a warrant was issued"), the noun is the event and the verb is dro
 A reporting verb whose reported clause holds a candidate ("announced that it will withdraw")
 is not a second event: the reported act is the event and the reporter its ``reported_by``
 (PLOVER codes "announced ... will withdraw" once).
+
+A sentence where the dictionary codes nothing still gets one candidate, its main verb (the
+reported clause's verb under a reporting verb: "said troops withdrew"), marked with the rule
+``fallback`` and no code: the classifier then decides from the words alone whether and what
+it is, and the coder keeps it only when the classifier is confident (issue 4: the coder finds
+the event itself; the dictionary cannot list every verb).
 """
 
 from __future__ import annotations
@@ -22,8 +28,36 @@ STATEMENT_ROOT = "01"
 NOT_EVENT_ENTS = {"ORG", "GPE", "PERSON", "DATE", "TIME", "NORP", "LOC", "FAC", "WORK_OF_ART"}
 
 
+FALLBACK = "fallback"
+
+
+def main_verb(sentence: Span) -> Token | None:
+    """The verb that carries a sentence: its root, or the clause a reporting root reports."""
+    root = sentence.root
+    reporting = reporting_verbs()
+    for _ in range(3):
+        if root.lemma_.lower() not in reporting:
+            break
+        clause = next((c for c in root.children if c.dep_ in {"ccomp", "xcomp"}), None)
+        if clause is None or clause.pos_ not in {"VERB", "AUX"}:
+            break
+        root = clause
+    if root.pos_ not in {"VERB", "AUX"} or root.lemma_.lower() in reporting:
+        return None
+    return root
+
+
 def candidates(sentence: Span) -> list[tuple[Token, Match]]:
-    """(trigger, dictionary match) for every coded verb and event noun of ``sentence``."""
+    """(trigger, dictionary match) for every coded verb and event noun of ``sentence``, else
+    the sentence's main verb with an uncoded ``fallback`` match."""
+    found = _coded(sentence)
+    if found:
+        return found
+    verb = main_verb(sentence)
+    return [(verb, Match(None, FALLBACK))] if verb is not None else []
+
+
+def _coded(sentence: Span) -> list[tuple[Token, Match]]:
     verbs: dict[int, Match] = {}
     nouns: dict[int, Match] = {}
     for token in sentence:
