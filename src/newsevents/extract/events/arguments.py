@@ -400,8 +400,8 @@ def sanctioned(trigger: Token, source: Token | None) -> Token | None:
     """Who a sanction hits when no preposition says it ("sanctions ... that shut Western
     markets off to Russian exports", "sanctions that target Iranian banks"): the first
     nation whose goods, firms or money are named ("Russian oil") in the trigger's own phrase,
-    else in its sentence, other than the sanctioner's. PLOVER's target of a sanction is the sanctioned state, which wire copy often
-    names only through its economy ("Russian oil", "Iranian banks")."""
+    else in its sentence, other than the sanctioner's. PLOVER's target of a sanction is the
+    sanctioned state, which wire copy often names only through its economy."""
     excluded: set[int] = set()
     own: set[str] = set()
     if source is not None:
