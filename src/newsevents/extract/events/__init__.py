@@ -121,7 +121,7 @@ def _location(place: Place | None) -> EventLocation | None:
 
 
 def _seat_location(trigger: Token) -> EventLocation | None:
-    """"talks at the Kremlin": the seat of government, at its capital's coordinates."""
+    """ "talks at the Kremlin": the seat of government, at its capital's coordinates."""
     found = dating.seat(trigger)
     if found is None:
         return None
@@ -284,28 +284,28 @@ def _code_sentence(
                 trigger=trigger,
                 dated=when.time is not None,
                 event=Event(
-                id="",
-                cameo=code,
-                cameo_root=entry.root,
-                plover=plover_type,
-                mode=mapping.mode,
-                quad_class=entry.quad_class,
-                goldstein=goldstein(code),
-                source=_event_actor(args.source, index) if args.source is not None else None,
-                target=_event_actor(target, index) if target is not None else None,
-                date=when.date,
-                date_precision=when.precision,
-                location=location,
-                modality=kind,
-                reported_by=reporter,
-                evidence=Evidence(
-                    sentence=sentence.text, start=sentence.start_char, end=sentence.end_char
-                ),
-                trigger=Span(
-                    start=trigger.idx, end=trigger.idx + len(trigger.text), text=trigger.text
-                ),
-                confidence=round(probability, 3),
-                acled=acled_for(code, plover_type),
+                    id="",
+                    cameo=code,
+                    cameo_root=entry.root,
+                    plover=plover_type,
+                    mode=mapping.mode,
+                    quad_class=entry.quad_class,
+                    goldstein=goldstein(code),
+                    source=_event_actor(args.source, index) if args.source is not None else None,
+                    target=_event_actor(target, index) if target is not None else None,
+                    date=when.date,
+                    date_precision=when.precision,
+                    location=location,
+                    modality=kind,
+                    reported_by=reporter,
+                    evidence=Evidence(
+                        sentence=sentence.text, start=sentence.start_char, end=sentence.end_char
+                    ),
+                    trigger=Span(
+                        start=trigger.idx, end=trigger.idx + len(trigger.text), text=trigger.text
+                    ),
+                    confidence=round(probability, 3),
+                    acled=acled_for(code, plover_type),
                 ),
             )
         )
