@@ -53,7 +53,7 @@ def main() -> None:
         print(f"{name}: {len(records)} records, {len(found)} examples")
     if args.tune:
         fold_of = folds([e.record for e in items])
-        for c in (0.5, 1.0, 2.0, 4.0, 8.0, 16.0):
+        for c in (4.0, 16.0, 32.0, 64.0, 128.0):
             right = 0
             for k in range(max(fold_of.values()) + 1):
                 train = [e for e in items if fold_of[e.record] != k]

@@ -362,7 +362,12 @@ def test_sample_events(sample_record: ArticleRecord, sample_dict: dict[str, Any]
     assert clash.plover == "ASSAULT"
     assert clash.source is not None and clash.target is not None
     assert {clash.source.country, clash.target.country} == {"CHN", "IND"}
-    assert by_trigger["warrant"].plover == "ACCUSE"
+    warrant = by_trigger["warrant"]
+    # PLOVER: a charge (ACCUSE, allege); Phoenix's CAMEO dictionary: "issue arrest warrants"
+    # is 173 arrest (COERCE). Either way it is the court's act, dated 2023.
+    assert warrant.plover in {"ACCUSE", "COERCE"}
+    assert (warrant.date, warrant.date_precision) == ("2023", "year")
+    assert warrant.source is not None and "Criminal Court" in warrant.source.text
     assert by_trigger["sanctions"].cameo == "163"
     assert not [
         e
@@ -532,3 +537,56 @@ def test_main_verb_of_a_reported_clause(nlp: Language) -> None:
     verb = main_verb(next(doc.sents))
     assert verb is not None and verb.text == "torched"
     assert main_verb(next(nlp("A storm over the capital.").sents)) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "target"),
+    [
+        (
+            "Farmers staged protests outside parliament on Monday to demand subsidies from the "
+            "government.",
+            "protests",
+            "government",
+        ),
+        (
+            "Tens of thousands of university students throughout Indonesia staged mass "
+            "demonstrations Saturday to demand political reforms by President Suharto's "
+            "government.",  # PLOVER GSR dev
+            "demonstrations",
+            "President Suharto's government",
+        ),
+    ],
+)
+def test_purpose_is_part_of_the_act(nlp: Language, text: str, trigger: str, target: str) -> None:
+    events = code(nlp, text)
+    protest = one(events, trigger)
+    assert protest.plover == "PROTEST"
+    # The demand is what the protest is for, not a second event; whom it is aimed at is the
+    # protest's target.
+    assert not [e for e in events if e.trigger.text == "demand"]
+    assert party(protest, "target") == target
+
+
+def test_purpose_of_an_uncoded_verb_stays_an_event(nlp: Language) -> None:
+    # "wrote" codes nothing, so the demand is the sentence's only event.
+    events = code(nlp, "The union wrote to the president to demand higher wages.")
+    demand = one(events, "demand")
+    assert (demand.plover, party(demand, "source")) == ("REQUEST", "union")
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Both the navy and the militia were guilty of violating the truce.", "navy"),
+        (
+            "Both the Phillippines military and the Moro Islamic Liberation Front are guilty "
+            "of violating the ceasefire agreement signed in March 2001.",  # PLOVER GSR dev
+            "Phillippines military",
+        ),
+    ],
+)
+def test_clause_subject_is_the_doer_when_the_trigger_has_none(
+    nlp: Language, text: str, source: str
+) -> None:
+    violating = one(code(nlp, text), "violating")
+    assert party(violating, "source") == source

@@ -41,10 +41,20 @@ from ...types import (
     Time,
 )
 from . import dating, modality
-from .arguments import arguments, demanded, phrase, sanctioned, visited_place
+from .arguments import (
+    Arguments,
+    actor_like,
+    arguments,
+    demanded,
+    governing_subject,
+    phrase,
+    sanctioned,
+    visited_place,
+)
 from .classifier import TypeModel, features, sentence_features, shipped_model
 from .dedup import SYMMETRIC, merge
 from .lexicon import Match
+from .purpose import fold_purposes
 from .triggers import FALLBACK, candidates, main_verb
 
 __all__ = ["find_events"]
@@ -62,7 +72,7 @@ MIN_CONFIDENCE = 0.3
 MIN_AGREED = 0.15
 # A sentence's main verb that the dictionary does not code is an event only when the
 # classifier is sure of its type from the words alone.
-MIN_FALLBACK = 0.5
+MIN_FALLBACK = 0.3
 
 
 @cache
@@ -221,6 +231,20 @@ def _code_sentence(
             continue
         args = arguments(trigger, symmetric=plover_type in SYMMETRIC, after=dateline_end)
         if args.source is None and args.target is None:
+            # The parse links no party to the trigger itself: the subject of the clause it
+            # sits in ("X and Y are guilty of violating the ceasefire") is its doer.
+            subject = governing_subject(trigger)
+            if subject is not None and subject.idx >= dateline_end:
+                args = Arguments(source=subject, target=None)
+        if (
+            match.rule == FALLBACK
+            and trigger.lemma_.lower() == "be"
+            and (args.source is None or not actor_like(args.source))
+        ):
+            # An uncoded copula is an event only when an actor is its subject ("the army was
+            # on the streets"); otherwise it states how things are ("The weather was mild").
+            continue
+        if args.source is None and args.target is None:
             # As in PETRARCH, an event needs a party: a verb with no actor around it ("trade
             # has increased") is a development, not an interaction.
             continue
@@ -309,7 +333,7 @@ def _code_sentence(
                 ),
             )
         )
-    return events
+    return fold_purposes(events)
 
 
 def find_events(

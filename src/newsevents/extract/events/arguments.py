@@ -56,6 +56,8 @@ PACKAGE = "newsevents.extract.events"
 DEONTIC = {"must", "should"}
 HYPHENS = {"-", "–", "/"}
 LOCATIVE = {"in", "at", "near", "during", "inside", "outside", "within", "throughout"}
+# Where an act happens, which PLOVER codes as its target when no party is acted on.
+PLACE_PREPS = {"in", "inside", "within", "throughout"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -376,6 +378,23 @@ def _continued(noun: Token) -> Token | None:
     return None
 
 
+def governing_subject(trigger: Token) -> Token | None:
+    """The actor subject of the nearest clause above ``trigger`` that has one ("Both the
+    military and the rebels are guilty of violating the ceasefire": the military), for a
+    trigger the parse gives no party of its own."""
+    node = trigger
+    for _ in range(6):
+        if node.head.i == node.i:
+            return None
+        node = node.head
+        if node.pos_ not in {"VERB", "AUX", "ADJ"}:
+            continue
+        subject = _child(node, {"nsubj", "nsubjpass"})
+        if subject is not None:
+            return _source(subject)
+    return None
+
+
 def visited_place(trigger: Token) -> Token | None:
     """The place a visit goes to when no host is named ("was in Moscow ... for a visit")."""
     holders = [trigger]
@@ -488,4 +507,32 @@ def _arguments(trigger: Token, *, symmetric: bool) -> Arguments:
             target, others = others[0], others[1:]
     if target is not None and source is not None and target.i == source.i:
         target = None
+    if target is None:
+        target = _further_target(trigger, source)
     return Arguments(source=source, target=target, others=others)
+
+
+def _further_target(trigger: Token, source: Token | None) -> Token | None:
+    """A target the trigger's own slots do not give, in PLOVER's conventions: whom a reported
+    demand or warning addresses ("demanded that the government end curbs": the government),
+    the target of the act a verb governs ("refused to respond to a demand from the US"), else
+    the country or city the act happens in ("opened an embassy in Tehran", "a curfew in
+    Algiers": PLOVER takes the place as the target when no party is acted on)."""
+    taken = set() if source is None else {t.i for t in source.subtree}
+    found: list[Token | None] = []
+    if trigger.pos_ in {"VERB", "AUX"}:
+        for child in trigger.children:
+            if child.dep_ == "ccomp" and child.pos_ in {"VERB", "AUX"}:
+                found.append(actor_in(_child(child, {"nsubj", "nsubjpass"})))
+            elif child.dep_ == "xcomp" and child.pos_ == "VERB":
+                found.append(verb_target(child))
+    holders = [trigger]
+    if trigger.pos_ not in {"VERB", "AUX"} and trigger.dep_ in {"dobj", "nsubjpass", "attr"}:
+        holders.append(trigger.head)  # "imposed a curfew in Algiers"
+    holders += [c for c in trigger.children if c.dep_ == "dobj"]
+    for holder in holders:
+        found += [o for o in _prep_objects(holder, PLACE_PREPS) if o.ent_type_ == "GPE"]
+    for token in found:
+        if token is not None and token.i not in taken and token.pos_ != "PRON":
+            return _head_of_name(token)
+    return None

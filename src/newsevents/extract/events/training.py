@@ -23,7 +23,7 @@ from .triggers import candidates
 
 # Inverse regularisation strength of the logistic regression (chosen by 5-fold CV on the
 # training files, see scripts/train_events.py --tune).
-C = 16.0
+C = 64.0
 FOLDS = 5
 SEED = 13
 
