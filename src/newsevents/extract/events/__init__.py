@@ -71,8 +71,11 @@ SANCTION_CODES = ("16",)
 MIN_CONFIDENCE = 0.3
 MIN_AGREED = 0.15
 # A sentence's main verb that the dictionary does not code is an event only when the
-# classifier is sure of its type from the words alone.
-MIN_FALLBACK = 0.3
+# classifier is sure of its type from the words alone. 0.3 scores about half a point higher
+# on PLV train (5-fold CV), whose every sentence holds an event, but codes uncoded verbs of
+# ordinary news ("India gets oil", "trade has seen growth") as events: the eval cannot see
+# that cost, the sample article does (33 events against 27).
+MIN_FALLBACK = 0.5
 
 
 @cache
