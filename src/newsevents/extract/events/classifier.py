@@ -120,13 +120,21 @@ def context_features(trigger: Token) -> dict[str, float]:
     if tensor is None or tensor.shape[0] != len(trigger.doc):
         return {}
     found: dict[str, float] = {}
-    own = tensor[trigger.i]
+    own = (tensor[trigger.i].astype(np.float64) * VECTOR_WEIGHT).tolist()
     span = [t.i for t in trigger.subtree]
-    clause = tensor[span].mean(axis=0)
-    for n in range(own.shape[0]):
-        found[f"vt{n}"] = float(own[n]) * VECTOR_WEIGHT
-        found[f"vc{n}"] = float(clause[n]) * VECTOR_WEIGHT
+    clause = (tensor[span].mean(axis=0).astype(np.float64) * VECTOR_WEIGHT).tolist()
+    own_names, clause_names = _vector_names(len(own))
+    for own_name, clause_name, own_value, clause_value in zip(
+        own_names, clause_names, own, clause, strict=True
+    ):
+        found[own_name] = own_value
+        found[clause_name] = clause_value
     return found
+
+
+@cache
+def _vector_names(width: int) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    return tuple(f"vt{n}" for n in range(width)), tuple(f"vc{n}" for n in range(width))
 
 
 def _actor_kind(token: Token) -> str:
