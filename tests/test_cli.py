@@ -67,6 +67,7 @@ def test_extract_pretty() -> None:
     assert "Moscow (RUS)" in result.stdout
     # Event actors appear under their resolved names with their codes.
     assert "Narendra Modi" in result.stdout and "[IND/GOV]" in result.stdout
+    assert "65,000,000,000" in result.stdout  # "close to $65 billion"
 
 
 def test_default_format_off_a_terminal_is_jsonl() -> None:

@@ -57,7 +57,8 @@ def _cell(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, float):
-        return f"{value:g}"
+        # Money reads as 65,000,000,000, not 6.5e+10.
+        return f"{int(value):,}" if value.is_integer() else f"{value:g}"
     return str(value)
 
 
