@@ -69,6 +69,8 @@ def test_query_formats(store_db: Path) -> None:
     rows = [json.loads(line) for line in out.splitlines()]
     coarse = [r for r in rows if r["date"] and len(r["date"]) < 10]
     assert code == 0 and coarse, "the hand-built store holds a month- or year-dated event"
+    # Parties carry their actor's resolved name beside the words of the mention.
+    assert ("Modi", "Narendra Modi") in {(r["source"], r["source_name"]) for r in rows}
     code, out, _ = _run("query", "--db", db)
     assert code == 0 and coarse[0]["date"] in out
 

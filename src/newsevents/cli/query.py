@@ -54,7 +54,8 @@ NO_WRAP = frozenset({"date", "day", "period", "arts"})
 
 
 def _party(record: dict[str, Any], role: str) -> str | None:
-    text, country = record[role], record[f"{role}_country"]
+    # The actor's resolved name ("Narendra Modi") where the store has one, else the words.
+    text, country = record[f"{role}_name"] or record[role], record[f"{role}_country"]
     if text is None:
         return None
     return f"{text} ({country})" if country else text

@@ -139,12 +139,14 @@ EVENT_COLUMNS: Final[tuple[tuple[str, str], ...]] = (
     ("date", "e.date"),
     ("date_precision", "e.date_precision"),
     ("source", "e.source_text"),
+    ("source_name", "sa.name"),
     ("source_country", "e.source_country"),
     ("source_sector", "e.source_sector"),
     ("cameo", "e.cameo"),
     ("plover", "e.plover"),
     ("mode", "e.mode"),
     ("target", "e.target_text"),
+    ("target_name", "ta.name"),
     ("target_country", "e.target_country"),
     ("target_sector", "e.target_sector"),
     ("location", "e.location_name"),
@@ -183,7 +185,8 @@ def query_events(
     """Events matching ``where``, by day, then arrival order, then position in the article."""
     condition, params = where.where()
     select = ", ".join(f"{sql} AS {name}" for name, sql in EVENT_COLUMNS)
-    sql = f"SELECT {select} {FROM_EVENTS} WHERE {condition} ORDER BY e.day, d.seq, e.idx"
+    sql = f"SELECT {select} {FROM_EVENTS_WITH_ACTORS} WHERE {condition} "
+    sql += "ORDER BY e.day, d.seq, e.idx"
     if limit is not None:
         sql += f" LIMIT {int(limit)}"
     rows = connection.execute(sql, params).fetchall()
