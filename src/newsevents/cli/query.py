@@ -51,6 +51,7 @@ def _cut(text: str, width: int) -> str:
 
 
 NO_WRAP = frozenset({"date", "day", "period", "arts"})
+RATIOS = {"source": 2, "event": 2, "target": 2, "place": 2, "sentence": 3}
 
 
 def _party(record: dict[str, Any], role: str) -> str | None:
@@ -123,13 +124,12 @@ def write_table(
             click.echo(dumps(record))
     else:
         columns = shown or tuple((c, _getter(c)) for c in table.columns)
-        rich = RichTable(title=title, title_justify="left")
-        for i, (heading, _) in enumerate(columns):
-            # Dates and counts stay on one line; the rest wraps, the sentence taking most room.
-            last = i == len(columns) - 1 and shown is not None
-            rich.add_column(
-                heading, no_wrap=heading in NO_WRAP, overflow="fold", ratio=2 if last else None
-            )
+        rich = RichTable(title=title, title_justify="left", expand=shown is not None)
+        for heading, _ in columns:
+            # Dates and counts stay on one line; the rest share the width, the sentence taking
+            # the most.
+            ratio = RATIOS.get(heading) if shown is not None else None
+            rich.add_column(heading, no_wrap=heading in NO_WRAP, overflow="fold", ratio=ratio)
         for record in records:
             rich.add_row(*(_cell(get(record)) for _, get in columns))
         Console().print(rich)
