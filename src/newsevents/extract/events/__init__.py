@@ -272,16 +272,6 @@ def _code_sentence(
                 entry, mapping = cameo(code), plover_for(code)
                 if entry is None or mapping is None:
                     continue
-        if reading.modality == "planned" and plover_type == "AGREE" and act in intent_codes():
-            # The classifier already says AGREE; the dictionary says which intent.
-            plover_type = act or plover_type
-        if reading.modality == "planned" and plover_type in intent_codes():
-            # PLOVER codes a future meeting, backing, cooperation or aid as AGREE, and CAMEO
-            # has the matching "express intent to ..." code (talks on Tuesday: 036).
-            plover_type, code = "AGREE", intent_codes()[plover_type]
-            entry, mapping = cameo(code), plover_for(code)
-            if entry is None or mapping is None:
-                continue
         lede = lede_start <= trigger.idx < lede_end
         when = dating.when(
             trigger,
@@ -299,6 +289,17 @@ def _code_sentence(
             and (when.date or "") > document.published
         ):
             kind = "planned"  # dated after publication: it has not happened yet
+        if kind == "planned" and plover_type == "AGREE" and act in intent_codes():
+            # The classifier already says AGREE; the dictionary says which intent.
+            plover_type = act or plover_type
+        if kind == "planned" and plover_type in intent_codes():
+            # PLOVER codes a future meeting, backing, cooperation or aid as AGREE, and CAMEO
+            # has the matching "express intent to ..." code (talks on Tuesday: 036),
+            # whether a cue or the date says it is still to come ("Tuesday's talks").
+            plover_type, code = "AGREE", intent_codes()[plover_type]
+            entry, mapping = cameo(code), plover_for(code)
+            if entry is None or mapping is None:
+                continue
         place = dating.where(trigger, places)
         location = _location(place) or _seat_location(trigger)
         if location is None and when.time is None and lede and kind == "asserted":

@@ -75,6 +75,41 @@ def date_undated(events: list[Event]) -> list[Event]:
     return [e for k, e in enumerate(out) if k not in absorbed]
 
 
+def fold_partial(events: list[Event]) -> list[Event]:
+    """A later mention that names fewer parties joins the dated happening it repeats: "talks
+    at the Kremlin on Tuesday" between Modi and Putin, then "Modi ... was looking forward to
+    Tuesday's talks", are one planned event. Same code, date and modality, one party in
+    common, and no party the first mention does not have ("traveled to Russia" and "met with
+    Putin" stay two events)."""
+    out: list[Event] = []
+    for event in events:
+        for n, home in enumerate(out):
+            if (
+                event.date is not None
+                and home.date == event.date
+                and home.cameo == event.cameo
+                and home.modality == event.modality
+                and _shares_party(home, event)
+                and _within(event.source, home.source)
+                and _within(event.target, home.target)
+            ):
+                out[n] = _fold(event, home)
+                break
+        else:
+            out.append(event)
+    return out
+
+
+def _within(party: EventActor | None, home: EventActor | None) -> bool:
+    """``party`` adds nothing to ``home``: missing, or the same actor."""
+    return party is None or (home is not None and _party(party) == _party(home))
+
+
+def _shares_party(a: Event, b: Event) -> bool:
+    pairs = ((a.source, b.source), (a.target, b.target))
+    return any(_party(x) and _party(x) == _party(y) for x, y in pairs)
+
+
 def merge(events: list[Event]) -> list[Event]:
     """``events`` (in text order) with repeated mentions folded into their first mention."""
     kept: dict[tuple[str, ...], Event] = {}
@@ -85,4 +120,4 @@ def merge(events: list[Event]) -> list[Event]:
             kept[k] = event
             continue
         kept[k] = _fold(event, first)
-    return date_undated(list(kept.values()))
+    return date_undated(fold_partial(list(kept.values())))
