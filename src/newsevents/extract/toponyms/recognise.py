@@ -165,6 +165,18 @@ def _from_entity(ent: Span) -> Mention | None:
     return None
 
 
+def _looked_up_as(span: Span, rest: Span, *, feature: str | None = None) -> Mention:
+    """``span`` kept whole, looked up in the gazetteer as ``rest`` ("North Texas" as Texas)."""
+    return Mention(
+        start=span.start_char,
+        end=span.end_char,
+        text=span.text,
+        source="entity",
+        lookup=rest.text,
+        feature=feature,
+    )
+
+
 def _known_part(span: Span) -> Mention | None:
     """The place inside a longer name the gazetteer does not know.
 
@@ -175,24 +187,11 @@ def _known_part(span: Span) -> Mention | None:
     if designator and len(span) > 2 and span[1].lower_ == "of":
         rest = span[2:]
         if any(e.feature == designator for e in gazetteer.candidates(rest.text)):
-            return Mention(
-                start=span.start_char,
-                end=span.end_char,
-                text=span.text,
-                source="entity",
-                lookup=rest.text,
-                feature=designator,
-            )
+            return _looked_up_as(span, rest, feature=designator)
     if span[0].lower_ in directions() and len(span) > 1:
         rest = span[1:]
         if gazetteer.candidates(rest.text):
-            return Mention(
-                start=span.start_char,
-                end=span.end_char,
-                text=span.text,
-                source="entity",
-                lookup=rest.text,
-            )
+            return _looked_up_as(span, rest)
     for n in range(len(span) - 1, 0, -1):
         head = span[:n]
         if head[-1].is_punct or not _CAPITALISED.match(head[-1].text):
