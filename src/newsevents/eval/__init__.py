@@ -69,8 +69,15 @@ def evaluator(task: str) -> Evaluator:
     return function
 
 
-def read_gold(path: Path, *, limit: int | None = None) -> Iterator[dict[str, Any]]:
-    """Records of a gold JSON Lines file (the formats of ``shared/datasets``)."""
+def read_gold(
+    path: Path, *, limit: int | None = None, required: tuple[str, ...] = ("text",)
+) -> Iterator[dict[str, Any]]:
+    """Records of a gold JSON Lines file (the formats of ``shared/datasets``), each an object
+    with the ``required`` fields."""
+    if required == ("text",):
+        missing = "no text field"
+    else:
+        missing = f"expected {', '.join(required[:-1])} and {required[-1]}"
     try:
         handle = path.open(encoding="utf-8")
     except OSError as e:
@@ -84,8 +91,8 @@ def read_gold(path: Path, *, limit: int | None = None) -> Iterator[dict[str, Any
                 record = json.loads(line)
             except json.JSONDecodeError as e:
                 raise NewsEventsError("NE701", f"{path}:{number}", detail=e.msg) from e
-            if not isinstance(record, dict) or "text" not in record:
-                raise NewsEventsError("NE701", f"{path}:{number}", detail="no text field")
+            if not isinstance(record, dict) or not set(required) <= record.keys():
+                raise NewsEventsError("NE701", f"{path}:{number}", detail=missing)
             yield record
             count += 1
             if limit is not None and count >= limit:

@@ -31,7 +31,7 @@ from ..extract.quantities import find_quantities
 from ..parse.nlp import load
 from ..settings import Settings
 from ..types import Document, Quantity
-from . import EvalReport, prf
+from . import EvalReport, prf, read_gold
 from .gold import gold_document
 
 VALUE_TOLERANCE = 0.005
@@ -106,26 +106,7 @@ def evaluate(path: Path, *, settings: Settings, limit: int | None = None) -> Eva
 
 def read_gold_references(path: Path, *, limit: int | None = None) -> list[dict[str, Any]]:
     """The articles of a gold file: ``{"dataset", "id", "quantities": [...]}`` per line."""
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as e:
-        raise NewsEventsError("NE701", str(path), detail=e.strerror or str(e)) from e
-    articles: list[dict[str, Any]] = []
-    for number, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
-        try:
-            article = json.loads(line)
-        except json.JSONDecodeError as e:
-            raise NewsEventsError("NE701", f"{path}:{number}", detail=e.msg) from e
-        if not isinstance(article, dict) or not {"dataset", "id", "quantities"} <= article.keys():
-            raise NewsEventsError(
-                "NE701", f"{path}:{number}", detail="expected dataset, id and quantities"
-            )
-        articles.append(article)
-        if limit is not None and len(articles) >= limit:
-            break
-    return articles
+    return list(read_gold(path, limit=limit, required=("dataset", "id", "quantities")))
 
 
 def find_datasets(path: Path) -> Path:
