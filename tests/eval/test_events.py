@@ -61,10 +61,26 @@ def test_unseen_gold_is_scored_with_the_shipped_model(gold_file: Path) -> None:
     assert report.metrics["source_f1"] == 1.0 and report.metrics["target_f1"] == 1.0
     assert report.metrics["cameo_root_accuracy"] == 1.0
     assert report.details["spurious_sentences"] == 0
+    assert report.metrics["no_event_accuracy"] == 1.0
     assert report.details["confusion"] == {"COERCE": {"COERCE": 1}, "CONSULT": {"CONSULT": 1}}
     # The parse baseline needs no training; the bag of words has no training files beside it.
     assert "baseline_root_subject_object" in report.breakdown
     assert "baseline_bag_of_words" not in report.breakdown
+
+
+@pytest.mark.slow
+def test_an_event_asserted_where_the_gold_has_none_counts_against_the_coder(
+    tmp_path: Path,
+) -> None:
+    unmarked = dict(GOLD[0], id="w4", events=[])  # an arrest the gold says is no event
+    path = tmp_path / "mixed.jsonl"
+    path.write_text(
+        "".join(json.dumps(r) + "\n" for r in (GOLD[1], GOLD[2], unmarked)), encoding="utf-8"
+    )
+    report = evaluate(path, settings=Settings.from_env({}))
+    assert report.metrics["no_event_accuracy"] == 0.5
+    assert report.details["sentences_without_gold_events"] == 2
+    assert report.details["sentences_without_gold_events_asserting_one"] == 1
 
 
 def test_gold_without_events_is_refused(tmp_path: Path) -> None:

@@ -9,7 +9,10 @@ Metrics: ``type_macro_f1`` and ``type_accuracy`` (a prediction is right when it 
 gold ``label_candidates``), ``cameo_root_accuracy`` where the gold has a root (and
 ``cameo_root_accuracy_plover`` over roots 03-20, the ones the coder emits), ``source_f1`` and
 ``target_f1`` (a predicted span matches when it shares a content word with the gold span;
-``*_strict`` ask for token F1 >= 0.5).
+``*_strict`` ask for token F1 >= 0.5). Where the gold has sentences with no event (CAMEO
+ConfliBERT's raters found none in half of its sentences), ``no_event_accuracy`` is the share of
+them in which the coder asserts nothing: the only precision figure these gold sets allow, since
+their other sentences are not exhaustively annotated.
 
 When the shipped model was trained on the evaluated file (its sha256 is in
 ``models/events/types.json``), the figures are 5-fold cross-validated: for each fold the
@@ -277,6 +280,7 @@ def evaluate(path: Path, *, settings: Settings, limit: int | None = None) -> Eva
     types, spans, base_types, base_spans = _Tally(), _Spans(), _Tally(), _Spans()
     roots: Counter[str] = Counter()
     found_any = spurious = empty_sentences = 0
+    asserted_in_empty = 0
     for record, doc in zip(records, docs, strict=True):
         document = _document(record, path)
         model = models[str(record["id"])]
@@ -285,6 +289,7 @@ def evaluate(path: Path, *, settings: Settings, limit: int | None = None) -> Eva
         if not record.get("events"):
             empty_sentences += 1
             spurious += bool(predicted)
+            asserted_in_empty += any(e.modality == "asserted" for e in predicted)
         found_any += bool(predicted) and bool(gold)
         for event in record.get("events", []):
             if event.get("cameo_root"):
@@ -321,6 +326,8 @@ def evaluate(path: Path, *, settings: Settings, limit: int | None = None) -> Eva
         "target_f1_strict": spans.f1("target", strict=True),
         "coverage": round(found_any / max(1, sum(bool(_gold_events(r)) for r in records)), 4),
     }
+    if empty_sentences:
+        metrics["no_event_accuracy"] = round(1 - asserted_in_empty / empty_sentences, 4)
     if roots["n"]:
         metrics["cameo_root_accuracy"] = round(roots["right"] / roots["n"], 4)
     if roots["n_plover"]:
@@ -347,6 +354,7 @@ def evaluate(path: Path, *, settings: Settings, limit: int | None = None) -> Eva
         "gold_events_scored": n_events,
         "sentences_without_gold_events": empty_sentences,
         "spurious_sentences": spurious,
+        "sentences_without_gold_events_asserting_one": asserted_in_empty,
         "span_counts": dict(spans.counts),
         "confusion": confusion,
     }
