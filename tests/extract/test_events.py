@@ -315,6 +315,14 @@ def test_no_party_no_event(nlp: Language) -> None:
     assert code(nlp, "The weather was mild in March.") == []
 
 
+def test_things_that_shoot_up_or_blow_up_are_no_parties(nlp: Language) -> None:
+    text = "Thick black smoke shot up on Friday after two trailers blew up at a chemical plant."
+    assert [e.plover for e in code(nlp, text) if e.modality == "asserted"] == []
+    # One party that can act is enough: the other may be a place.
+    shelled = one(code(nlp, "Rebel fighters shelled the town on Friday."), "shelled")
+    assert shelled.plover == "ASSAULT" and party(shelled, "source") == "Rebel fighters"
+
+
 # --- the shared dev data --------------------------------------------------------------------
 
 

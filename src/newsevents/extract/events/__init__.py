@@ -247,9 +247,11 @@ def _code_sentence(
             # An uncoded copula is an event only when an actor is its subject ("the army was
             # on the streets"); otherwise it states how things are ("The weather was mild").
             continue
-        if args.source is None and args.target is None:
+        if not any(t is not None and actor_like(t) for t in (args.source, args.target)):
             # As in PETRARCH, an event needs a party: a verb with no actor around it ("trade
-            # has increased") is a development, not an interaction.
+            # has increased") is a development, and smoke, floods or a virus that "kill" or
+            # "shoot up" are no actors. One party that can act is enough (the other may be a
+            # place or a thing: "shelled the town").
             continue
         target = args.target
         if target is None and code in VISIT_CODES:
