@@ -27,7 +27,7 @@ from .output import dumps
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object instead of tables.")
 @click.option("--limit", type=click.IntRange(min=1), help="Evaluate only the first N gold records.")
 def eval_command(task: str, data: Path, as_json: bool, limit: int | None) -> None:
-    """Score TASK (actors, timex, toponyms, events, quotes, quantities) against gold data.
+    """Score TASK (actors, timex, toponyms, events, acled, quotes, quantities) against gold data.
 
     \b
     Examples:

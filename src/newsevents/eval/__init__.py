@@ -29,6 +29,7 @@ TASKS: dict[str, str] = {
     "events": "events",
     "quotes": "quotes",
     "quantities": "quantities",
+    "acled": "acled",
 }
 
 

@@ -27,7 +27,7 @@ from spacy.tokens import Span as SpacySpan
 from ...ontology.cameo import cameo, goldstein
 from ...ontology.countries import by_demonym, countries
 from ...ontology.gazetteer import best
-from ...ontology.plover import acled_for, plover_for
+from ...ontology.plover import plover_for
 from ...ontology.tables import read_tsv
 from ...types import (
     Actor,
@@ -41,6 +41,7 @@ from ...types import (
     Time,
 )
 from . import dating, modality
+from .acled import category as acled_category
 from .arguments import (
     Arguments,
     actor_like,
@@ -53,6 +54,7 @@ from .arguments import (
 )
 from .classifier import TypeModel, features, sentence_features, shipped_model
 from .dedup import SYMMETRIC, merge
+from .hazards import hazard
 from .lexicon import Match
 from .purpose import fold_purposes
 from .triggers import FALLBACK, candidates, main_verb
@@ -247,6 +249,8 @@ def _code_sentence(
             # An uncoded copula is an event only when an actor is its subject ("the army was
             # on the streets"); otherwise it states how things are ("The weather was mild").
             continue
+        if args.source is not None and hazard(args.source):
+            continue  # "Floods hit Japan": a disaster, not an interaction
         if not any(t is not None and actor_like(t) for t in (args.source, args.target)):
             # As in PETRARCH, an event needs a party: a verb with no actor around it ("trade
             # has increased") is a development, and smoke, floods or a virus that "kill" or
@@ -309,6 +313,7 @@ def _code_sentence(
         reporter = None
         if reading.reporter is not None:
             reporter = _event_actor(reading.reporter, index).actor_id
+        target_actor = _event_actor(target, index) if target is not None else None
         events.append(
             dating.Coded(
                 trigger=trigger,
@@ -322,7 +327,7 @@ def _code_sentence(
                     quad_class=entry.quad_class,
                     goldstein=goldstein(code),
                     source=_event_actor(args.source, index) if args.source is not None else None,
-                    target=_event_actor(target, index) if target is not None else None,
+                    target=target_actor,
                     date=when.date,
                     date_precision=when.precision,
                     location=location,
@@ -335,7 +340,13 @@ def _code_sentence(
                         start=trigger.idx, end=trigger.idx + len(trigger.text), text=trigger.text
                     ),
                     confidence=round(probability, 3),
-                    acled=acled_for(code, plover_type),
+                    acled=acled_category(
+                        code,
+                        plover_type,
+                        trigger,
+                        target,
+                        target_actor.sector if target_actor else None,
+                    ),
                 ),
             )
         )
