@@ -11,7 +11,8 @@ Training data (train/dev splits only; never a test split), read from ``shared/da
 - ``CAMEO_ConfliBERT/dev.jsonl``: CAMEO ConfliBERT round-7 majority annotations, 100 sentences
   (GPL-3.0).
 
-Only the fitted weights of a logistic regression over the coder's features are shipped
+Only the fitted weights of two logistic regressions (over the coder's event features, and over
+the sentence's TF-IDF weighted words and word pairs) and those words' IDF weights are shipped
 (``src/newsevents/models/events/types.npz``, with ``types.json`` recording the files, their
 sha256 and the example counts): no sentence from the data is stored in the model. ``--tune``
 prints 5-fold cross-validated accuracy for a few regularisation strengths first.
@@ -25,7 +26,7 @@ from pathlib import Path
 
 from newsevents.eval import read_gold, sha256
 from newsevents.extract.events.classifier import MODEL_FILE
-from newsevents.extract.events.training import C, examples, fit, folds
+from newsevents.extract.events.training import C, TEXT_C, examples, fit, folds
 from newsevents.parse.nlp import load
 from newsevents.settings import Settings
 
@@ -65,8 +66,12 @@ def main() -> None:
     OUT.parent.mkdir(parents=True, exist_ok=True)
     model.save(OUT)
     meta = {
-        "model": "logistic regression over newsevents event features",
+        "model": "logistic regression over newsevents event features"
+        " + logistic regression over sentence TF-IDF words and word pairs (scores added)",
         "C": C,
+        "text_C": TEXT_C,
+        "text_weight": model.text_weight,
+        "text_terms": len(model.text_index),
         "classes": list(model.classes),
         "features": len(model.index),
         "training": provenance,

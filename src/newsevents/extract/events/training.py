@@ -17,13 +17,15 @@ from spacy.tokens import Doc, Token
 
 from ...ontology.plover import plover_for
 from .arguments import arguments, phrase
-from .classifier import TypeModel, features
+from .classifier import TEXT_PREFIX, TEXT_WEIGHT, TypeModel, features
 from .lexicon import Match
 from .triggers import candidates
 
 # Inverse regularisation strength of the logistic regression (chosen by 5-fold CV on the
 # training files, see scripts/train_events.py --tune).
 C = 64.0
+# The same for the bag-of-words model blended with it (classifier.TEXT_WEIGHT).
+TEXT_C = 30.0
 FOLDS = 5
 SEED = 13
 
@@ -114,26 +116,50 @@ def examples(records: Iterable[dict[str, Any]], docs: Iterable[Doc]) -> list[Exa
     return found
 
 
-def fit(items: Sequence[Example], *, c: float = C) -> TypeModel:
-    """A logistic regression over the examples' features, exported to plain arrays."""
+def fit(
+    items: Sequence[Example],
+    *,
+    c: float = C,
+    text_c: float = TEXT_C,
+    text_weight: float = TEXT_WEIGHT,
+) -> TypeModel:
+    """Two logistic regressions over the examples' features (the event model, and the bag of
+    words over the ``TEXT_PREFIX`` terms), exported to plain arrays."""
     from sklearn.feature_extraction import DictVectorizer
+    from sklearn.feature_extraction.text import TfidfTransformer
     from sklearn.linear_model import LogisticRegression
     from sklearn.preprocessing import normalize
 
-    vectorizer = DictVectorizer()
-    matrix = normalize(vectorizer.fit_transform([e.features for e in items]))
     labels = [e.label for e in items]
+    event = [{k: v for k, v in e.features.items() if not k.startswith(TEXT_PREFIX)} for e in items]
+    vectorizer = DictVectorizer()
+    matrix = normalize(vectorizer.fit_transform(event))
     model = LogisticRegression(C=c, max_iter=500, tol=1e-3, class_weight="balanced")
     model.fit(matrix, labels)
     names = list(vectorizer.get_feature_names_out())
     coef = np.asarray(model.coef_, dtype=np.float32).T
     keep = np.abs(coef).max(axis=1) > 1e-3
     kept = [n for n, k in zip(names, keep, strict=True) if k]
+
+    text = [{k: v for k, v in e.features.items() if k.startswith(TEXT_PREFIX)} for e in items]
+    text_vectorizer = DictVectorizer()
+    tfidf = TfidfTransformer(sublinear_tf=True)
+    text_matrix = tfidf.fit_transform(text_vectorizer.fit_transform(text))
+    text_model = LogisticRegression(C=text_c, max_iter=3000, class_weight="balanced")
+    text_model.fit(text_matrix, labels)
+    if list(text_model.classes_) != list(model.classes_):
+        raise ValueError("the two models must share their classes")
+    terms = list(text_vectorizer.get_feature_names_out())
     return TypeModel(
         classes=tuple(str(c) for c in model.classes_),
         index={n: i for i, n in enumerate(kept)},
         coef=coef[keep],
         intercept=np.asarray(model.intercept_, dtype=np.float32),
+        text_index={n: i for i, n in enumerate(terms)},
+        text_idf=np.asarray(tfidf.idf_, dtype=np.float32),
+        text_coef=np.asarray(text_model.coef_, dtype=np.float32).T,
+        text_intercept=np.asarray(text_model.intercept_, dtype=np.float32),
+        text_weight=text_weight,
     )
 
 
