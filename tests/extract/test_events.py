@@ -4,13 +4,19 @@ the shared dev data, and the sample article (issue 4)."""
 from __future__ import annotations
 
 import json
+from dataclasses import replace
+from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pytest
 from spacy.language import Language
 
+from newsevents.eval import read_gold
 from newsevents.extract.events import find_events
+from newsevents.extract.events.classifier import TypeModel, shipped_model, text_terms
 from newsevents.extract.events.lexicon import match_verb, nouns, verbs
+from newsevents.extract.events.training import examples, fit
 from newsevents.ontology.cameo import cameo
 from newsevents.ontology.plover import plover_for
 from newsevents.ontology.tables import read_tsv
@@ -611,3 +617,75 @@ def test_clause_subject_is_the_doer_when_the_trigger_has_none(
 ) -> None:
     violating = one(code(nlp, text), "violating")
     assert party(violating, "source") == source
+
+
+# --- the type classifier --------------------------------------------------------------------
+
+
+def test_text_terms_count_words_and_pairs(nlp: Language) -> None:
+    sentence = next(nlp("Police arrested the protesters and police fired tear gas.").sents)
+    terms = text_terms(sentence)
+    assert terms["x:police"] == 2.0
+    assert terms["x:tear gas"] == 1.0
+    assert terms["x:the protesters"] == 1.0
+    assert "x:." not in terms  # punctuation is no word
+
+
+@pytest.mark.parametrize(
+    ("text", "plover"),
+    [
+        (
+            "Thousands of demonstrators marched through the capital on Sunday demanding "
+            "the president's resignation.",
+            "PROTEST",
+        ),
+        ("Rebels shelled the town overnight, killing four civilians.", "ASSAULT"),
+    ],
+)
+def test_bag_of_words_alone_reads_the_sentence(nlp: Language, text: str, plover: str) -> None:
+    # The shipped model's second part, fed only the sentence's words (the event part then adds
+    # its intercepts only).
+    model = shipped_model()
+    probabilities = model.probabilities(text_terms(next(nlp(text).sents)))
+    assert model.classes[int(probabilities.argmax())] == plover
+
+
+def test_the_trigger_outweighs_the_words_where_they_mislead(nlp: Language) -> None:
+    # The words alone ("halt", "construction") lean away from a request; the event model
+    # knows the trigger "urged" and its object clause.
+    text = "The foreign minister urged Israel to halt settlement construction."
+    model = shipped_model()
+    words = model.probabilities(text_terms(next(nlp(text).sents)))
+    assert model.classes[int(words.argmax())] != "REQUEST"
+    urged = one(code(nlp, text), "urged")
+    assert (urged.plover, party(urged, "source"), party(urged, "target")) == (
+        "REQUEST",
+        "foreign minister",
+        "Israel",
+    )
+
+
+def test_unknown_words_leave_the_scores_alone() -> None:
+    model = shipped_model()
+    assert np.allclose(model.probabilities({"x:qqzzxx": 3.0}), model.probabilities({}))
+
+
+@pytest.mark.slow
+def test_fitted_model_survives_saving(nlp: Language, tmp_path: Path) -> None:
+    records = list(read_gold(DATASETS / "PLOVER_GSR" / "dev.jsonl"))[::3]
+    items = examples(records, nlp.pipe(r["text"] for r in records))
+    model = fit(items)
+    assert model.text_index and model.text_weight == 1.0
+    model.save(tmp_path / "types.npz")
+    with np.load(tmp_path / "types.npz", allow_pickle=False) as data:
+        loaded = TypeModel.from_arrays({k: data[k] for k in data.files})
+    for item in items[:30]:
+        # Saved weights are float16: equal to a hundredth.
+        assert np.allclose(
+            loaded.probabilities(item.features), model.probabilities(item.features), atol=0.01
+        )
+    # The bag of words moves the scores: without it the probabilities differ.
+    alone = replace(model, text_weight=0.0)
+    assert not np.allclose(
+        alone.probabilities(items[0].features), model.probabilities(items[0].features)
+    )
