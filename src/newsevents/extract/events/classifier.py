@@ -13,6 +13,7 @@ so a model never depends on a pickled scikit-learn version.
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache
@@ -212,7 +213,7 @@ class TypeModel:
                 term = self.text_index.get(name)
                 if term is not None:
                     text_rows.append(term)
-                    text_values.append(1.0 + float(np.log(value)))
+                    text_values.append(1.0 + math.log(value))
                 continue
             norm += value * value
             row = self.index.get(name)
