@@ -26,7 +26,7 @@ from pathlib import Path
 
 from newsevents.eval import read_gold, sha256
 from newsevents.extract.events.classifier import MODEL_FILE
-from newsevents.extract.events.training import C, TEXT_C, examples, fit, folds
+from newsevents.extract.events.training import TEXT_C, C, examples, fit, folds
 from newsevents.parse.nlp import load
 from newsevents.settings import Settings
 
