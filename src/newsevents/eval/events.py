@@ -34,6 +34,7 @@ from typing import Any
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
+from ..clean.dateline import parse_dateline
 from ..errors import NewsEventsError
 from ..extract.events import code_sentence
 from ..extract.events.classifier import MODEL_FILE, MODEL_PACKAGE, TypeModel, shipped_model
@@ -60,7 +61,8 @@ def _document(record: dict[str, Any], path: Path) -> Document:
         source=str(path),
         url=None,
         title=None,
-        dateline=None,
+        # As the cleaner does for an article: a wire dateline ("ISLAMABAD --") names no party.
+        dateline=dateline.as_dateline() if (dateline := parse_dateline(record["text"])) else None,
         published=None,
         date_source="none",
         byline=None,

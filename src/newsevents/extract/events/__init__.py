@@ -48,6 +48,7 @@ from .arguments import (
     arguments,
     demanded,
     governing_subject,
+    object_types,
     phrase,
     sanctioned,
     visited_place,
@@ -107,6 +108,9 @@ def _actor_index(actors: Sequence[Actor]) -> list[tuple[int, int, Actor]]:
 def _event_actor(token: Token, index: list[tuple[int, int, Actor]]) -> EventActor:
     span = phrase(token)
     actor = next((a for s, e, a in index if s <= token.idx < e), None)
+    if actor is None:
+        # "US Jewish organisations": the named actor may be a modifier inside the phrase.
+        actor = next((a for s, e, a in index if span.start_char <= s < span.end_char), None)
     country = actor.country if actor else None
     if actor is None and token.ent_type_ == "GPE":
         # A place named as a party ("visited Moscow", "the China-India border") that the
@@ -234,7 +238,12 @@ def _code_sentence(
         mapping = plover_for(code)
         if entry is None or mapping is None:
             continue
-        args = arguments(trigger, symmetric=plover_type in SYMMETRIC, after=dateline_end)
+        args = arguments(
+            trigger,
+            symmetric=plover_type in SYMMETRIC,
+            objects=plover_type in object_types(),
+            after=dateline_end,
+        )
         if args.source is None and args.target is None:
             # The parse links no party to the trigger itself: the subject of the clause it
             # sits in ("X and Y are guilty of violating the ceasefire") is its doer.

@@ -106,6 +106,12 @@ def abstract(token: Token) -> bool:
 
 
 @cache
+def object_types() -> frozenset[str]:
+    """PLOVER types whose target may be a thing acted on, not a party (``object_targets.tsv``)."""
+    return frozenset(r["type"] for r in read_tsv(PACKAGE, "data/object_targets.tsv"))
+
+
+@cache
 def partitives() -> frozenset[str]:
     """Collective words whose of-phrase names the actor ("a group of refugees")."""
     rows = read_tsv(PACKAGE, "data/actor_nouns.tsv")
@@ -232,17 +238,21 @@ def verb_subject(verb: Token, depth: int = 0) -> Token | None:
 
 
 def _resolve(pronoun: Token) -> Token:
-    """A pronoun subject of a reported or subordinate clause -> the governing subject."""
-    if pronoun.lower_ not in {"it", "they", "he", "she"}:
+    """A pronoun subject of a reported or subordinate clause, or a possessive ("lifted its
+    embargo"), -> the governing subject, itself the source of its clause ("Rivals of the
+    government said they will boycott": the rivals)."""
+    if pronoun.lower_ not in {"it", "they", "he", "she", "its", "their", "his", "her"}:
         return pronoun
     node = pronoun.head
     for _ in range(4):
         if node.head.i == node.i:
             break
         node = node.head
-        subject = _child(node, {"nsubj"})
-        if subject is not None and subject.pos_ != "PRON" and actor_like(subject):
-            return subject
+        # The subject nearest the verb, as in ``verb_subject`` (a dateline parsed as a subject).
+        subjects = [c for c in node.lefts if c.dep_ == "nsubj"]
+        found = _source(subjects[-1]) if subjects else None
+        if found is not None and found.pos_ != "PRON":
+            return found
     return pronoun
 
 
@@ -349,14 +359,27 @@ def light_verb_subject(noun: Token) -> Token | None:
     return None
 
 
+def _named_by_modifier(found: Token, slot: Token) -> bool:
+    """``found`` only qualifies ``slot``'s head ("US" in "US Jewish organisations", "U.S." in
+    "a U.S. government watchdog agency"): the whole phrase is the party, not the modifier."""
+    return (
+        found.i != slot.i
+        and found.head.i == slot.i
+        and found.dep_ in PHRASE_LEFT
+        and slot.pos_ == "NOUN"
+        and slot.lemma_.lower() not in event_nouns()
+    )
+
+
 def _source(subject: Token | None) -> Token | None:
     """A subject is the source even when it is not actor-like ("the newspaper"), unless a
-    named actor sits inside it ("Members of the Association")."""
+    named actor sits inside it ("Members of the Association"); a name that only qualifies
+    the subject's head ("US Jewish organisations") leaves the head the source."""
     if subject is None:
         return None
     found = actor_in(subject)
     if found is not None:
-        return found
+        return subject if _named_by_modifier(found, subject) else found
     # "the newspaper", "musicians": a noun doing something is taken as the actor, unless it
     # names a happening ("the talks went on") or a state of affairs ("tensions persisted").
     if (
@@ -454,11 +477,14 @@ def demanded(trigger: Token) -> tuple[Token, Token | None] | None:
     return speaker, _child(trigger, {"nsubj", "nsubjpass"})
 
 
-def arguments(trigger: Token, *, symmetric: bool, after: int = 0) -> Arguments:
+def arguments(
+    trigger: Token, *, symmetric: bool, objects: bool = False, after: int = 0
+) -> Arguments:
     """Source and target of ``trigger``; ``symmetric`` events take "X and Y" as source and
-    target when nothing else is the target. Words before character ``after`` (a dateline,
-    "KYIV, Ukraine (AP) —", which the parser sometimes takes for a subject) are no parties."""
-    found = _arguments(trigger, symmetric=symmetric)
+    target when nothing else is the target; ``objects`` events (``object_types``) take the
+    thing acted on when no party is. Words before character ``after`` (a dateline, "KYIV,
+    Ukraine (AP) —", which the parser sometimes takes for a subject) are no parties."""
+    found = _arguments(trigger, symmetric=symmetric, objects=objects)
     if after <= 0:
         return found
     source, target = found.source, found.target
@@ -479,7 +505,7 @@ def arguments(trigger: Token, *, symmetric: bool, after: int = 0) -> Arguments:
     return Arguments(source=source, target=target, others=others)
 
 
-def _arguments(trigger: Token, *, symmetric: bool) -> Arguments:
+def _arguments(trigger: Token, *, symmetric: bool, objects: bool) -> Arguments:
     request = demanded(trigger) if trigger.pos_ == "VERB" else None
     if request is not None:
         return Arguments(source=_source(request[0]), target=actor_in(request[1]))
@@ -509,7 +535,71 @@ def _arguments(trigger: Token, *, symmetric: bool) -> Arguments:
         target = None
     if target is None:
         target = _further_target(trigger, source)
-    return Arguments(source=source, target=target, others=others)
+    if target is None and objects:
+        target = thing_target(trigger, source)
+    return Arguments(source=source, target=_located(target), others=others)
+
+
+# Entity types that measure or date an act, never what it is done to.
+MEASURES = {"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY"}
+
+
+def _thing(token: Token | None) -> Token | None:
+    """``token`` as the thing acted on, unless it is a measure, a pronoun or an event noun
+    (whose own target is looked for instead: "launched an attack on the embassy")."""
+    if token is None or token.ent_type_ in MEASURES or token.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    if token.lemma_.lower() in event_nouns():
+        return noun_target(token)  # "condemned the attack on a church": the church
+    return token
+
+
+def thing_target(trigger: Token, source: Token | None, depth: int = 0) -> Token | None:
+    """When no party is acted on, the thing that is: PLOVER codes the object of the act as
+    its target ("rejected the election results", "boycotted the vote", "seized control of
+    the charities"), also through a controlled verb ("agreed to lift a ban on imports")."""
+    taken = set() if source is None else {t.i for t in source.subtree}
+    slots: list[Token] = []
+    if trigger.pos_ in {"VERB", "AUX"}:
+        if _child(trigger, {"nsubjpass"}) is not None:
+            return None  # the passive subject is the target; it was no party
+        slots += [c for c in trigger.rights if c.dep_ in {"dobj", "dative"}]
+        slots += _prep_objects(trigger, TARGET_PREPS)
+    else:
+        slots += _prep_objects(trigger, NOUN_TARGET_PREPS)
+    for slot in slots:
+        found = _thing(slot)
+        if found is not None and found.i not in taken:
+            return found
+    if depth < 2 and trigger.pos_ == "VERB":
+        for child in trigger.rights:
+            if child.dep_ == "xcomp" and child.pos_ == "VERB":
+                return thing_target(child, source, depth + 1)
+    return None
+
+
+def _place(token: Token) -> Token | None:
+    """``token`` when it names a place ("in Tehran", "in South Sudan") or a part of one ("in
+    parts of Kashmir", "in some areas of west Darfur"), else None."""
+    if token.ent_type_ in {"GPE", "LOC"}:
+        return token
+    inner = next(iter(_prep_objects(token, {"of"})), None)
+    if token.pos_ == "NOUN" and inner is not None and inner.ent_type_ in {"GPE", "LOC"}:
+        return inner
+    return None
+
+
+def _located(target: Token | None) -> Token | None:
+    """The place a common-noun target is in ("aid to people in Somalia", "deploy peacekeepers
+    in Iraq", "a curfew for residents in parts of Kashmir"): PLOVER names the place acted on,
+    not an unnamed group or thing in it."""
+    if target is None or target.pos_ != "NOUN" or target.ent_type_ in ACTOR_ENTS:
+        return target
+    for obj in _prep_objects(target, {"in"}):
+        place = _place(obj)
+        if place is not None:
+            return _head_of_name(place)
+    return target
 
 
 def _further_target(trigger: Token, source: Token | None) -> Token | None:
@@ -530,8 +620,11 @@ def _further_target(trigger: Token, source: Token | None) -> Token | None:
     if trigger.pos_ not in {"VERB", "AUX"} and trigger.dep_ in {"dobj", "nsubjpass", "attr"}:
         holders.append(trigger.head)  # "imposed a curfew in Algiers"
     holders += [c for c in trigger.children if c.dep_ == "dobj"]
+    # "refused to deploy peacekeepers in Iraq": where the governed act would happen.
+    governed = [c for c in trigger.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
+    holders += governed + [c for v in governed for c in v.children if c.dep_ == "dobj"]
     for holder in holders:
-        found += [o for o in _prep_objects(holder, PLACE_PREPS) if o.ent_type_ == "GPE"]
+        found += [_place(o) for o in _prep_objects(holder, PLACE_PREPS)]
     for token in found:
         if token is not None and token.i not in taken and token.pos_ != "PRON":
             return _head_of_name(token)
