@@ -58,6 +58,8 @@ HYPHENS = {"-", "–", "/"}
 LOCATIVE = {"in", "at", "near", "during", "inside", "outside", "within", "throughout"}
 # Where an act happens, which PLOVER codes as its target when no party is acted on.
 PLACE_PREPS = {"in", "inside", "within", "throughout"}
+# Conjunctions that make an act depend on another party ("until the government pays").
+CONDITIONS = {"until", "unless"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -202,7 +204,9 @@ def verb_subject(verb: Token, depth: int = 0) -> Token | None:
         if agent is not None:
             return agent
         if _child(verb, {"nsubjpass"}) is not None:
-            return None
+            # "was arrested in Rwanda": PLOVER takes the state where it happens as the doer.
+            places = [_place(o) for o in _prep_objects(verb, {"in"})]
+            return next((p for p in places if p is not None and p.ent_type_ == "GPE"), None)
     # The subject nearest the verb: a dateline misparsed as a second subject
     # ("MOSCOW — India's Prime Minister Modi was in Moscow") comes first.
     subjects = [c for c in verb.lefts if c.dep_ in {"nsubj", "csubj"}]
@@ -221,7 +225,9 @@ def verb_subject(verb: Token, depth: int = 0) -> Token | None:
         governor = head.head
         obj = _child(governor, {"dobj"})
         return obj if obj is not None else verb_subject(governor, depth + 1)
-    if verb.dep_ == "conj" or (verb.dep_ == "advcl" and verb.tag_ == "VBG"):
+    purpose = verb.dep_ == "advcl" and verb.tag_ == "VB" and _child(verb, {"aux"}) is not None
+    if verb.dep_ == "conj" or (verb.dep_ == "advcl" and verb.tag_ == "VBG") or purpose:
+        # "sent troops to help the army": the sender helps.
         return verb_subject(head, depth + 1)
     if verb.dep_ in {"acomp", "attr"} or (head.pos_ == "ADJ" and verb.dep_ == "xcomp"):
         # "Colombia is ready to contribute", "Russia is willing to withdraw".
@@ -367,7 +373,6 @@ def _named_by_modifier(found: Token, slot: Token) -> bool:
         and found.head.i == slot.i
         and found.dep_ in PHRASE_LEFT
         and slot.pos_ == "NOUN"
-        and slot.lemma_.lower() not in event_nouns()
     )
 
 
@@ -467,14 +472,23 @@ def demanded(trigger: Token) -> tuple[Token, Token | None] | None:
     """(requester, addressee) when the trigger is what someone says another must or should do
     ("Russia said Sudan must return the helicopter": Russia asks Sudan). PLOVER codes these
     as the request, by the speaker, to the clause's subject."""
-    if not any(c.dep_ == "aux" and c.lower_ in DEONTIC for c in trigger.children):
+    clause = trigger
+    for _ in range(3):
+        # "China must drop barriers or face penalties", "the US must be ready to mediate":
+        # the demand is on the verb the trigger is coordinated with or governed by.
+        if any(c.dep_ == "aux" and c.lower_ in DEONTIC for c in clause.children):
+            break
+        if clause.dep_ not in {"conj", "xcomp", "acomp"}:
+            return None
+        clause = clause.head
+    else:
         return None
-    if trigger.dep_ != "ccomp" or trigger.head.lemma_.lower() not in reporting_verbs():
+    if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in reporting_verbs():
         return None
-    speaker = _child(trigger.head, {"nsubj"})
+    speaker = _child(clause.head, {"nsubj"})
     if speaker is None:
         return None
-    return speaker, _child(trigger, {"nsubj", "nsubjpass"})
+    return speaker, _child(clause, {"nsubj", "nsubjpass"})
 
 
 def arguments(
@@ -537,7 +551,26 @@ def _arguments(trigger: Token, *, symmetric: bool, objects: bool) -> Arguments:
         target = _further_target(trigger, source)
     if target is None and objects:
         target = thing_target(trigger, source)
+    if target is not None and target.lower_ in OBJECT_PRONOUNS:
+        target = _antecedent(target)
     return Arguments(source=source, target=_located(target), others=others)
+
+
+OBJECT_PRONOUNS = {"him", "her", "them"}
+
+
+def _antecedent(pronoun: Token) -> Token:
+    """An object pronoun -> the object of the clause above it ("called Morrison to
+    congratulate him": Morrison; "hit military positions, destroying them"), else itself."""
+    node = pronoun.head
+    for _ in range(4):
+        if node.head.i == node.i:
+            break
+        node = node.head
+        objects = [c for c in node.children if c.dep_ == "dobj" and c.i < pronoun.i]
+        if objects and objects[-1].pos_ != "PRON":
+            return actor_in(objects[-1]) or objects[-1]
+    return pronoun
 
 
 # Entity types that measure or date an act, never what it is done to.
@@ -595,6 +628,11 @@ def _located(target: Token | None) -> Token | None:
     not an unnamed group or thing in it."""
     if target is None or target.pos_ != "NOUN" or target.ent_type_ in ACTOR_ENTS:
         return target
+    title = agents().get(target.lemma_.lower())
+    if (title is not None and title.kind == "title") or any(
+        c.dep_ in PHRASE_LEFT and actor_like(c) for c in target.lefts
+    ):
+        return target  # "the Chinese ambassador in Berlin" is the ambassador, not Berlin
     for obj in _prep_objects(target, {"in"}):
         place = _place(obj)
         if place is not None:
@@ -616,6 +654,13 @@ def _further_target(trigger: Token, source: Token | None) -> Token | None:
                 found.append(actor_in(_child(child, {"nsubj", "nsubjpass"})))
             elif child.dep_ == "xcomp" and child.pos_ == "VERB":
                 found.append(verb_target(child))
+                # "refused to allow an Ethiopian plane to land": whom the governed verb lets.
+                let = [c for c in child.children if c.dep_ == "ccomp"]
+                found += [actor_in(_child(c, {"nsubj"})) for c in let]
+            elif child.dep_ == "advcl" and any(m.lower_ in CONDITIONS for m in child.children):
+                # "will not end the strike until the government pays": the party on whom it
+                # depends is the one addressed.
+                found.append(actor_in(_child(child, {"nsubj"})))
     holders = [trigger]
     if trigger.pos_ not in {"VERB", "AUX"} and trigger.dep_ in {"dobj", "nsubjpass", "attr"}:
         holders.append(trigger.head)  # "imposed a curfew in Algiers"
