@@ -273,8 +273,15 @@ def verb_target(verb: Token) -> Token | None:
     # somewhere ("sent troops into Ukraine"), so a directed preposition's object comes first.
     named = [o for o in objects if o.pos_ in {"PROPN", "PRON"} or o.ent_type_ in ACTOR_ENTS]
     rest = [o for o in objects if o not in named]
-    slots = named + _prep_objects(verb, TARGET_PREPS) + rest
+    # "filed a complaint with the council against X": "against" names the one acted on.
+    directed = sorted(_prep_objects(verb, TARGET_PREPS), key=lambda o: o.head.lower_ != "against")
+    slots = named + directed + rest
     for slot in slots:
+        if slot.lemma_.lower() in event_nouns() and slot.dep_ == "dobj":
+            # "held a meeting with X", "launched an attack on X": the act's own target.
+            inner = noun_target(slot)
+            if inner is not None:
+                return inner
         found = actor_in(slot)
         if found is not None and not (found.dep_ == "poss" and found.pos_ == "PRON"):
             # "lifted its blockade of Yemen": "its" is the subject again; look further.
