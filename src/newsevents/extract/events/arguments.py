@@ -153,8 +153,33 @@ def _head_of_name(token: Token) -> Token:
     return token
 
 
-def phrase(token: Token) -> Span:
-    """The actor phrase headed by ``token``: the head and its left modifiers, no clauses."""
+# A party named after its head ("the government of Sindh province", "activists from the
+# Fatah Party", "police in the Gaza Strip") belongs to the actor phrase.
+NAMING_PREPS = {"of", "from", "in"}
+
+
+def phrase(token: Token, depth: int = 0) -> Span:
+    """The actor phrase headed by ``token``: the head, its left modifiers and a party named
+    after it ("Leaders of the Azadliq coalition"), no clauses."""
+    doc = token.doc
+    span = _core(token)
+    end = span.end
+    if depth < 2 and token.pos_ in {"NOUN", "PROPN"} and token.ent_type_ not in {"GPE", "LOC"}:
+        # A place's name is whole ("a summit in Kazakhstan of the SCO" is a misattachment).
+        preps = NAMING_PREPS if token.pos_ == "NOUN" else NAMING_PREPS - {"in"}
+        for prep in token.rights:
+            obj = _pobj(prep) if prep.dep_ == "prep" and prep.lower_ in preps else None
+            if obj is None or not _named(obj) or prep.i != end:
+                continue
+            end = phrase(obj, depth + 1).end
+    return doc[span.start : end]
+
+
+def _named(token: Token) -> bool:
+    return token.pos_ == "PROPN" or (token.ent_type_ in ACTOR_ENTS and token.pos_ != "PRON")
+
+
+def _core(token: Token) -> Span:
     doc = token.doc
     start = token.i
     for child in token.lefts:
@@ -378,8 +403,9 @@ def _named_by_modifier(found: Token, slot: Token) -> bool:
     return (
         found.i != slot.i
         and found.head.i == slot.i
-        and found.dep_ in PHRASE_LEFT
+        and found.dep_ in PHRASE_LEFT - {"poss"}  # "India's exports", "Modi's trip": India, Modi
         and slot.pos_ == "NOUN"
+        and slot.lemma_.lower() not in event_nouns()  # "U.S. airstrikes": the U.S. acts
     )
 
 
@@ -559,7 +585,7 @@ def _arguments(trigger: Token, *, symmetric: bool, objects: bool) -> Arguments:
     if target is None and objects:
         target = thing_target(trigger, source)
     if target is not None and target.lower_ in OBJECT_PRONOUNS:
-        target = _antecedent(target)
+        target = _not_source(_antecedent(target), source) or target
     return Arguments(source=source, target=_located(target), others=others)
 
 
@@ -578,6 +604,12 @@ def _antecedent(pronoun: Token) -> Token:
         if objects and objects[-1].pos_ != "PRON":
             return actor_in(objects[-1]) or objects[-1]
     return pronoun
+
+
+def _not_source(target: Token, source: Token | None) -> Token | None:
+    """A resolved pronoun that lands on the source ("thanked Putin for hosting him": him is
+    not Putin) stays unresolved."""
+    return None if source is not None and target.i == source.i else target
 
 
 # Entity types that measure or date an act, never what it is done to.
