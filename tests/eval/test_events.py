@@ -90,3 +90,15 @@ def test_gold_without_events_is_refused(tmp_path: Path) -> None:
     path.write_text(json.dumps(GOLD[2]) + "\n", encoding="utf-8")
     with pytest.raises(NewsEventsError, match="NE701"):
         evaluate(path, settings=Settings.from_env({}))
+
+
+def test_a_wire_dateline_is_read_as_the_cleaner_does(tmp_path: Path) -> None:
+    from newsevents.eval.events import _document
+
+    text = "ISLAMABAD -- Pakistan's prime minister rejected the British request."
+    document = _document({"id": "d1", "text": text}, tmp_path / "gold.jsonl")
+    assert document.dateline is not None
+    assert document.body[document.dateline.end :].lstrip().startswith("Pakistan")
+    # A sentence opening with a name is no dateline.
+    plain = _document({"id": "d2", "text": GOLD[0]["text"]}, tmp_path / "gold.jsonl")
+    assert plain.dateline is None

@@ -176,7 +176,10 @@ def phrase(token: Token, depth: int = 0) -> Span:
 
 
 def _named(token: Token) -> bool:
-    return token.pos_ == "PROPN" or (token.ent_type_ in ACTOR_ENTS and token.pos_ != "PRON")
+    """A phrase with a name in it ("the Azadliq opposition coalition", "Iraq")."""
+    return any(
+        t.pos_ == "PROPN" or (t.ent_type_ in ACTOR_ENTS and t.pos_ != "PRON") for t in _core(token)
+    )
 
 
 def _core(token: Token) -> Span:

@@ -1,0 +1,207 @@
+"""Source and target of a trigger, read off the parse (issue 4): one test per rule, on
+wire-style sentences written for these tests and on sentences of the shared dev data (read
+from ``../shared/datasets`` by id, never copied here)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from newsevents.extract.events.arguments import arguments, phrase
+from newsevents.parse.nlp import load
+from newsevents.settings import Settings
+
+from ...conftest import DATASETS
+
+pytestmark = pytest.mark.issue(4)
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return load(Settings.from_env({}).model)
+
+
+def _token(doc: Doc, word: str) -> Token:
+    found = [t for t in doc if t.text == word]
+    assert len(found) == 1, word
+    return found[0]
+
+
+def parties(
+    nlp: Language, text: str, trigger: str, *, objects: bool = False, symmetric: bool = False
+) -> tuple[str | None, str | None]:
+    """(source phrase, target phrase) of ``trigger`` in ``text``."""
+    found = arguments(_token(nlp(text), trigger), symmetric=symmetric, objects=objects)
+    source = phrase(found.source).text if found.source is not None else None
+    target = phrase(found.target).text if found.target is not None else None
+    return source, target
+
+
+def dev(name: str, record_id: str) -> str:
+    with (DATASETS / name).open(encoding="utf-8") as handle:
+        for line in handle:
+            record = json.loads(line)
+            if record["id"] == record_id:
+                return str(record["text"])
+    raise AssertionError(record_id)
+
+
+# --- sources --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "source"),
+    [
+        (
+            "Several left-wing US Jewish organisations have rejected the peace proposal.",
+            "rejected",
+            "US Jewish organisations",
+        ),
+        ("A U.S. government watchdog agency has criticized the raids.", "criticized", "agency"),
+    ],
+)
+def test_a_name_qualifying_the_subject_leaves_the_phrase_the_source(
+    nlp: Language, text: str, trigger: str, source: str
+) -> None:
+    assert (parties(nlp, text, trigger)[0] or "").endswith(source)
+
+
+def test_a_possessor_is_still_the_source(nlp: Language) -> None:
+    # "India's exports", "Russia's invasion": the possessor acts, not the thing.
+    text = "Russia's invasion killed thousands of civilians."
+    assert parties(nlp, text, "killed")[0] == "Russia"
+
+
+def test_a_possessive_pronoun_takes_the_governing_subject(nlp: Language) -> None:
+    text = "The United States lifted its economic embargo against Libya."
+    assert parties(nlp, text, "embargo")[0] == "United States"
+
+
+def test_a_pronoun_of_a_reported_clause_takes_a_common_noun_reporter(nlp: Language) -> None:
+    text = "The newspaper said it will boycott the ceremony."
+    assert parties(nlp, text, "boycott")[0] == "newspaper"
+
+
+def test_a_passive_without_agent_is_done_by_the_state_it_happens_in(nlp: Language) -> None:
+    text = dev("PLV/train.jsonl", "PLV_train-437")  # "... was arrested in Rwanda for ..."
+    assert parties(nlp, text, "arrested")[0] == "Rwanda"
+
+
+def test_a_passive_with_an_agent_keeps_the_agent(nlp: Language) -> None:
+    text = "The opposition leader was arrested in Kigali by the police."
+    assert parties(nlp, text, "arrested")[0] == "police"
+
+
+def test_a_purpose_clause_shares_the_subject(nlp: Language) -> None:
+    text = "Australia sent troops to help the Philippine army."
+    assert parties(nlp, text, "help")[0] == "Australia"
+
+
+def test_a_demand_reaches_a_coordinated_verb(nlp: Language) -> None:
+    text = "The Bush administration said that China must drop barriers or face penalties."
+    source, target = parties(nlp, text, "face")
+    assert source == "Bush administration" and target == "China"
+
+
+def test_a_party_named_after_the_head_belongs_to_the_phrase(nlp: Language) -> None:
+    text = dev("PLOVER_GSR/dev.jsonl", "PLOVER-GSR01-AGREE-0024")  # "Leaders of the Azadliq ..."
+    source, _ = parties(nlp, text, "agreed")
+    assert source is not None and source.startswith("Leaders of the Azadliq")
+    text = dev("PLOVER_GSR/dev.jsonl", "PLOVER-GSR01-PROTEST-0020")  # "Demonstrators in Baghdad"
+    assert parties(nlp, text, "blocked")[0] == "Demonstrators in Baghdad"
+
+
+def test_a_place_name_is_whole(nlp: Language) -> None:
+    # A misattached "of" phrase does not grow a place's name.
+    text = "Modi met Putin at a summit in Kazakhstan of the Shanghai Cooperation Organization."
+    doc = nlp(text)
+    assert phrase(_token(doc, "Kazakhstan")).text == "Kazakhstan"
+
+
+# --- targets --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("record_id", "trigger", "target"),
+    [
+        ("PLV_train-979", "rejected", "referendum"),  # "Baghdad has rejected the referendum"
+    ],
+)
+def test_rejected_things_are_targets(
+    nlp: Language, record_id: str, trigger: str, target: str
+) -> None:
+    text = dev("PLV/train.jsonl", record_id)
+    assert parties(nlp, text, trigger, objects=True)[1] == target
+
+
+def test_a_thing_is_a_target_only_for_types_that_take_one(nlp: Language) -> None:
+    text = "The government agreed to share information on the attacks."
+    assert parties(nlp, text, "agreed", objects=False)[1] is None
+    text = "The opposition rejected the election results."
+    assert parties(nlp, text, "rejected", objects=True)[1] == "election results"
+
+
+def test_an_event_noun_object_gives_its_own_target(nlp: Language) -> None:
+    text = "The rebels launched an attack on the army base."
+    assert parties(nlp, text, "launched")[1] == "army base"
+    # No party of its own: the act is not the target.
+    text = "The committee will not end the inquiry."
+    assert parties(nlp, text, "end", objects=True)[1] is None
+
+
+def test_against_names_the_one_acted_on(nlp: Language) -> None:
+    text = "The lawyer filed a complaint with the United Nations against the Lebanese state."
+    assert parties(nlp, text, "filed")[1] == "Lebanese state"
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "target"),
+    [
+        ("Indian authorities have imposed a curfew in parts of Kashmir.", "imposed", "Kashmir"),
+        ("Turkish authorities imposed a curfew in the town of Cizre.", "imposed", "Cizre"),
+        ("Pakistan has refused to deploy peacekeepers in Iraq.", "refused", "Iraq"),
+    ],
+)
+def test_the_place_of_the_act_is_the_target_when_no_party_is(
+    nlp: Language, text: str, trigger: str, target: str
+) -> None:
+    assert parties(nlp, text, trigger)[1] == target
+
+
+def test_people_in_a_place_are_the_place(nlp: Language) -> None:
+    text = "The European Union provided food aid to hungry people in Somalia."
+    assert parties(nlp, text, "provided")[1] == "Somalia"
+
+
+def test_a_titled_person_in_a_place_stays_the_person(nlp: Language) -> None:
+    text = "Germany summoned the Chinese ambassador in Berlin."
+    assert parties(nlp, text, "summoned")[1] == "Chinese ambassador in Berlin"
+
+
+def test_an_object_pronoun_takes_its_antecedent(nlp: Language) -> None:
+    text = dev("PLV/train.jsonl", "PLV_train-200")  # "... called ... Morrison ... him"
+    target = parties(nlp, text, "congratulate")[1]
+    assert target is not None and target.endswith("Scott Morrison")
+
+
+def test_an_object_pronoun_never_lands_on_the_source(nlp: Language) -> None:
+    text = "Modi thanked Putin for hosting him."
+    assert parties(nlp, text, "hosting") == ("Putin", "him")
+
+
+def test_the_party_an_act_waits_on_is_the_target(nlp: Language) -> None:
+    text = dev("PLV/train.jsonl", "PLV_train-167")  # "... until the government provides ..."
+    assert parties(nlp, text, "end")[1] == "government"
+
+
+def test_whom_a_governed_verb_lets_is_the_target(nlp: Language) -> None:
+    text = dev("PLV/train.jsonl", "PLV_train-453")  # "refused to allow an Ethiopian plane"
+    assert parties(nlp, text, "refused")[1] == "Ethiopian"
+
+
+def test_person_nouns_are_parties(nlp: Language) -> None:
+    text = "The police detained several suspects after the attack."
+    assert parties(nlp, text, "detained")[1] == "several suspects"
