@@ -205,3 +205,12 @@ def test_whom_a_governed_verb_lets_is_the_target(nlp: Language) -> None:
 def test_person_nouns_are_parties(nlp: Language) -> None:
     text = "The police detained several suspects after the attack."
     assert parties(nlp, text, "detained")[1] == "several suspects"
+
+
+def test_whose_thing_it_is_names_the_target(nlp: Language) -> None:
+    text = "The court rejected an appeal filed by the defence lawyers."
+    target = parties(nlp, text, "rejected", objects=True)[1]
+    assert target is not None and target.endswith("lawyers")
+    # No author: the thing itself, for a type that takes one.
+    text = "The court rejected the documents filed on Monday."
+    assert parties(nlp, text, "rejected", objects=True)[1] == "documents"

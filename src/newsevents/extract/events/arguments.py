@@ -130,6 +130,9 @@ def actor_in(token: Token | None) -> Token | None:
             return inner
     if actor_like(token):
         return token
+    author = _author(token)
+    if author is not None:
+        return author
     frontier = [token]
     for _ in range(4):
         nxt = []
@@ -143,6 +146,21 @@ def actor_in(token: Token | None) -> Token | None:
                     return _head_of_name(child)
                 nxt.append(child)
         frontier = nxt
+    return None
+
+
+def _author(thing: Token) -> Token | None:
+    """Whose a thing is, when a ``by`` phrase says it ("rejected an appeal filed by the
+    lawyers", "a bid by Industry Minister Sharon", "crimes committed by Croat forces"): the
+    party the act is aimed at."""
+    for child in thing.rights:
+        by = None
+        if child.dep_ == "acl" and child.tag_ == "VBN":
+            by = _agent(child)
+        elif child.dep_ == "prep" and child.lower_ == "by":
+            by = _pobj(child)
+        if by is not None and actor_like(by):
+            return by
     return None
 
 
