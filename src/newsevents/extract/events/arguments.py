@@ -180,6 +180,19 @@ def phrase(token: Token, depth: int = 0) -> Span:
     """The actor phrase headed by ``token``: the head, its left modifiers and a party named
     after it ("Leaders of the Azadliq coalition"), no clauses."""
     doc = token.doc
+    # "the China-India border": each side of the pair is a party of its own.
+    hyphenated = any(
+        0 <= i < len(doc) and doc[i].text in HYPHENS for i in (token.i - 1, token.i + 1)
+    )
+    if (
+        depth == 0
+        and not hyphenated
+        and _named_by_modifier(token, token.head)
+        and not actor_like(token.head)
+    ):
+        # "US" in "US Jewish organisations": the name stays the party (its actor, its
+        # country), the phrase is the whole noun phrase it qualifies.
+        token = token.head
     span = _core(token)
     end = span.end
     if depth < 2 and token.pos_ in {"NOUN", "PROPN"} and token.ent_type_ not in {"GPE", "LOC"}:
@@ -432,13 +445,12 @@ def _named_by_modifier(found: Token, slot: Token) -> bool:
 
 def _source(subject: Token | None) -> Token | None:
     """A subject is the source even when it is not actor-like ("the newspaper"), unless a
-    named actor sits inside it ("Members of the Association"); a name that only qualifies
-    the subject's head ("US Jewish organisations") leaves the head the source."""
+    named actor sits inside it ("Members of the Association")."""
     if subject is None:
         return None
     found = actor_in(subject)
     if found is not None:
-        return subject if _named_by_modifier(found, subject) else found
+        return found
     # "the newspaper", "musicians": a noun doing something is taken as the actor, unless it
     # names a happening ("the talks went on") or a state of affairs ("tensions persisted").
     if (
