@@ -13,7 +13,7 @@ from __future__ import annotations
 import hashlib
 import importlib
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
@@ -110,3 +110,11 @@ def prf(tp: int, n_pred: int, n_gold: int) -> dict[str, float]:
     r = tp / n_gold if n_gold else 0.0
     f = 2 * p * r / (p + r) if p + r else 0.0
     return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4)}
+
+
+def confusion_matrix(counts: Mapping[tuple[str, str], int]) -> dict[str, dict[str, int]]:
+    """(gold, predicted) counts as ``{gold: {predicted: count}}``, sorted, for JSON."""
+    matrix: dict[str, dict[str, int]] = {}
+    for (gold, predicted), count in sorted(counts.items()):
+        matrix.setdefault(gold, {})[predicted] = count
+    return matrix

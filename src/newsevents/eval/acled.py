@@ -38,7 +38,7 @@ from ..parse.nlp import load
 from ..pipeline import extract_record
 from ..settings import Settings
 from ..types import Event
-from . import EvalReport, prf, read_gold
+from . import EvalReport, confusion_matrix, prf, read_gold
 from .gold import gold_document
 
 NONE = "none"
@@ -163,14 +163,11 @@ def evaluate(path: Path, *, settings: Settings, limit: int | None = None) -> Eva
             if n_by_label[label]
         },
     }
-    matrix: dict[str, dict[str, int]] = {}
-    for (gold_name, guess_name), count in sorted(confusion.items()):
-        matrix.setdefault(gold_name, {})[guess_name] = count
     details: dict[str, Any] = {
         "snippets_with_acled_label": ours.n,
         "snippets_with_mapped_label": ours.mapped_n,
         "snippets_acled_does_not_code": quiet_n,
-        "confusion": matrix,
+        "confusion": confusion_matrix(confusion),
     }
     return EvalReport(
         task="acled",

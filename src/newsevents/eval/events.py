@@ -42,7 +42,7 @@ from ..extract.events.training import Example, examples, fit, folds
 from ..parse.nlp import load
 from ..settings import Settings
 from ..types import Document, Event
-from . import EvalReport, prf, read_gold, sha256
+from . import EvalReport, confusion_matrix, prf, read_gold, sha256
 
 BASELINE_FILES = ("PLV/train.jsonl", "PLOVER_GSR/dev.jsonl")
 
@@ -347,9 +347,6 @@ def evaluate(path: Path, *, settings: Settings, limit: int | None = None) -> Eva
         },
         "type_f1_per_label": types.per_label(),
     }
-    confusion: dict[str, dict[str, int]] = {}
-    for (gold_label, predicted_label), count in sorted(types.confusion.items()):
-        confusion.setdefault(gold_label, {})[predicted_label] = count
     details = {
         "cross_validated": crossvalidated,
         "folds": 5 if crossvalidated else None,
@@ -358,7 +355,7 @@ def evaluate(path: Path, *, settings: Settings, limit: int | None = None) -> Eva
         "spurious_sentences": spurious,
         "sentences_without_gold_events_asserting_one": asserted_in_empty,
         "span_counts": dict(spans.counts),
-        "confusion": confusion,
+        "confusion": confusion_matrix(types.confusion),
     }
     return EvalReport(
         task="events",
