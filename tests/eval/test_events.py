@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from newsevents.eval.events import evaluate
+from newsevents.eval.events import evaluate, span_match
 from newsevents.settings import Settings
 
 pytestmark = pytest.mark.issue(4)
@@ -81,6 +81,26 @@ def test_an_event_asserted_where_the_gold_has_none_counts_against_the_coder(
     assert report.metrics["no_event_accuracy"] == 0.5
     assert report.details["sentences_without_gold_events"] == 2
     assert report.details["sentences_without_gold_events_asserting_one"] == 1
+
+
+def test_abbreviated_parties_are_content_words() -> None:
+    from newsevents.parse.nlp import load
+
+    nlp = load(Settings.from_env({}).model)
+    text = "The US and the U.N. condemned the attack, and so did we."
+    doc = nlp(text)
+
+    def at(words: str) -> tuple[int, int]:
+        start = text.index(words)
+        return start, start + len(words)
+
+    us, un, we = at("US"), at("U.N."), at("we")
+    gold = {"start": us[0], "end": us[1]}
+    assert span_match(doc, at("The US"), gold) == (True, True)
+    gold = {"start": un[0], "end": un[1]}
+    assert span_match(doc, at("the U.N."), gold) == (True, True)
+    # A stop word in lower case is still no content: "we" matches nothing, not even itself.
+    assert span_match(doc, we, {"start": we[0], "end": we[1]}) == (False, False)
 
 
 def test_gold_without_events_is_refused(tmp_path: Path) -> None:

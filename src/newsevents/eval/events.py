@@ -8,7 +8,8 @@ predicted event counts as wrong.
 Metrics: ``type_macro_f1`` and ``type_accuracy`` (a prediction is right when it is one of the
 gold ``label_candidates``), ``cameo_root_accuracy`` where the gold has a root (and
 ``cameo_root_accuracy_plover`` over roots 03-20, the ones the coder emits), ``source_f1`` and
-``target_f1`` (a predicted span matches when it shares a content word with the gold span;
+``target_f1`` (a predicted span matches when it shares a content word with the gold span,
+abbreviations such as "US" and "U.N." included;
 ``*_strict`` ask for token F1 >= 0.5). Where the gold has sentences with no event (CAMEO
 ConfliBERT's raters found none in half of its sentences), ``no_event_accuracy`` is the share of
 them in which the coder asserts nothing: the only precision figure these gold sets allow, since
@@ -73,11 +74,15 @@ def _document(record: dict[str, Any], path: Path) -> Document:
 
 
 def _content(doc: Doc, start: int, end: int) -> set[int]:
-    return {
-        t.i
-        for t in doc
-        if start <= t.idx < end and (t.is_alpha or t.is_digit) and t.lower_ not in STOP_WORDS
-    }
+    """The content words of a span. Abbreviations count: "U.S." and "U.N." are not alphabetic
+    and "US" is the stop word "us" lower-cased, yet each names a party."""
+    return {t.i for t in doc if start <= t.idx < end and _is_content(t.text, t.lower_)}
+
+
+def _is_content(text: str, lower: str) -> bool:
+    if not any(c.isalnum() for c in text):
+        return False
+    return lower not in STOP_WORDS or (text.isupper() and len(text) > 1)
 
 
 def span_match(
