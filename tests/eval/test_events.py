@@ -112,13 +112,13 @@ def test_gold_without_events_is_refused(tmp_path: Path) -> None:
         evaluate(path, settings=Settings.from_env({}))
 
 
-def test_a_wire_dateline_is_read_as_the_cleaner_does(tmp_path: Path) -> None:
-    from newsevents.eval.events import _document
+def test_a_wire_dateline_is_read_as_the_cleaner_does() -> None:
+    from newsevents.eval.gold import gold_document
 
     text = "ISLAMABAD -- Pakistan's prime minister rejected the British request."
-    document = _document({"id": "d1", "text": text}, tmp_path / "gold.jsonl")
+    document = gold_document({"id": "d1", "text": text})
     assert document.dateline is not None
     assert document.body[document.dateline.end :].lstrip().startswith("Pakistan")
     # A sentence opening with a name is no dateline.
-    plain = _document({"id": "d2", "text": GOLD[0]["text"]}, tmp_path / "gold.jsonl")
+    plain = gold_document({"id": "d2", "text": GOLD[0]["text"]})
     assert plain.dateline is None

@@ -35,15 +35,15 @@ from typing import Any
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
-from ..clean.dateline import parse_dateline
 from ..errors import NewsEventsError
 from ..extract.events import code_sentence
 from ..extract.events.classifier import MODEL_FILE, MODEL_PACKAGE, TypeModel, shipped_model
 from ..extract.events.training import Example, examples, fit, folds
 from ..parse.nlp import load
 from ..settings import Settings
-from ..types import Document, Event
+from ..types import Event
 from . import EvalReport, confusion_matrix, prf, read_gold, sha256
+from .gold import gold_document
 
 BASELINE_FILES = ("PLV/train.jsonl", "PLOVER_GSR/dev.jsonl")
 
@@ -54,23 +54,6 @@ def _training() -> list[dict[str, Any]]:
         meta: dict[str, Any] = json.load(f)
     training: list[dict[str, Any]] = meta["training"]
     return training
-
-
-def _document(record: dict[str, Any], path: Path) -> Document:
-    return Document(
-        id=str(record["id"]),
-        source=str(path),
-        url=None,
-        title=None,
-        # As the cleaner does for an article: a wire dateline ("ISLAMABAD --") names no party.
-        dateline=dateline.as_dateline() if (dateline := parse_dateline(record["text"])) else None,
-        published=None,
-        date_source="none",
-        byline=None,
-        captions=(),
-        body=record["text"],
-        language="en",
-    )
 
 
 def _content(doc: Doc, start: int, end: int) -> set[int]:
@@ -289,7 +272,7 @@ def evaluate(path: Path, *, settings: Settings, limit: int | None = None) -> Eva
     found_any = spurious = empty_sentences = 0
     asserted_in_empty = 0
     for record, doc in zip(records, docs, strict=True):
-        document = _document(record, path)
+        document = gold_document(record)
         model = models[str(record["id"])]
         predicted = [e for s in doc.sents for e in code_sentence(s, model=model, document=document)]
         gold = _gold_events(record)
