@@ -26,6 +26,11 @@ class Settings:
     )
     batch_size: int = _setting(32, "articles parsed together by nlp.pipe")
     n_process: int = _setting(1, "processes used by nlp.pipe")
+    shared: str = _setting(
+        "",
+        "folder holding the shared gold datasets/ that gold files refer to (empty: a "
+        "shared/ folder beside the gold file or one of its parents)",
+    )
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None, **overrides: Any) -> Settings:

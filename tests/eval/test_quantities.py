@@ -9,6 +9,7 @@ import pytest
 
 from newsevents.errors import NewsEventsError
 from newsevents.eval.quantities import find_datasets, read_gold_references, same_subject
+from newsevents.settings import Settings
 
 from ..conftest import DATASETS, ROOT
 
@@ -20,7 +21,7 @@ GOLD = ROOT / "gold" / "quantities" / "quantities.jsonl"
 def test_gold_file_references_the_shared_datasets() -> None:
     articles = read_gold_references(GOLD)
     assert sum(len(a["quantities"]) for a in articles) >= 150
-    assert find_datasets(GOLD).resolve() == DATASETS.resolve()
+    assert find_datasets(GOLD, shared=Settings.from_env().shared).resolve() == DATASETS.resolve()
     for article in articles:
         assert (DATASETS / article["dataset"]).exists()
         assert "test" not in article["dataset"]
@@ -43,3 +44,7 @@ def test_bad_gold_files_are_named_errors(tmp_path: Path) -> None:
         read_gold_references(tmp_path / "missing.jsonl")
     with pytest.raises(NewsEventsError, match="no shared/datasets folder"):
         find_datasets(Path("/") / "gold.jsonl")
+    # A shared folder given by NEWSEVENTS_SHARED wins over the walk up from the gold file.
+    assert find_datasets(Path("/") / "gold.jsonl", shared=str(DATASETS.parent)) == DATASETS
+    with pytest.raises(NewsEventsError, match="no datasets folder in"):
+        find_datasets(GOLD, shared=str(tmp_path))

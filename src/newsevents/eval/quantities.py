@@ -2,9 +2,10 @@
 
 The gold file (``gold/quantities/quantities.jsonl`` in the repository) holds references, not
 copies: per article, a dataset file and record id under the shared datasets folder, and the
-gold quantities as offsets into that record's ``text``. The datasets folder is found by
-walking up from the gold file's folder to a ``shared/datasets`` (the layout CI and the
-worktrees use). Each article's raw text is parsed as a ``Document`` body, unchanged.
+gold quantities as offsets into that record's ``text``. The datasets folder is
+``$NEWSEVENTS_SHARED/datasets`` when that is set, else found by walking up from the gold file's
+folder to a ``shared/datasets`` (the layout CI and the worktrees use). Each article's raw text
+is parsed as a ``Document`` body, unchanged.
 
 - ``span_precision/recall/f1``: predicted and gold spans match one-to-one when they overlap
   (largest overlap first);
@@ -52,7 +53,7 @@ class _Tally:
 
 def evaluate(path: Path, *, settings: Settings, limit: int | None = None) -> EvalReport:
     articles = read_gold_references(path, limit=limit)
-    datasets = find_datasets(path)
+    datasets = find_datasets(path, shared=settings.shared)
     texts = _texts(datasets, articles)
     nlp = load(settings.model)
     tally = _Tally()
@@ -109,8 +110,14 @@ def read_gold_references(path: Path, *, limit: int | None = None) -> list[dict[s
     return list(read_gold(path, limit=limit, required=("dataset", "id", "quantities")))
 
 
-def find_datasets(path: Path) -> Path:
-    """The shared datasets folder: ``shared/datasets`` next to the gold file or an ancestor."""
+def find_datasets(path: Path, *, shared: str = "") -> Path:
+    """The shared datasets folder: ``datasets`` in ``shared`` (``NEWSEVENTS_SHARED``) when
+    given, else ``shared/datasets`` next to the gold file or an ancestor."""
+    if shared:
+        given = Path(shared) / "datasets"
+        if given.is_dir():
+            return given
+        raise NewsEventsError("NE701", str(path), detail=f"no datasets folder in {shared}")
     for folder in path.resolve().parents:
         candidate = folder / "shared" / "datasets"
         if candidate.is_dir():
