@@ -51,8 +51,11 @@ def test_floor_file_is_well_formed(path: Path) -> None:
 @pytest.mark.parametrize("path", FLOORS, ids=[p.stem for p in FLOORS])
 def test_metrics_hold_their_floors(path: Path) -> None:
     spec = _load(path)
+    # The tests' own shared folder, for gold files that refer to the shared datasets.
     report = evaluator(spec["task"])(
-        _data(spec), settings=Settings.from_env({}), limit=spec.get("limit")
+        _data(spec),
+        settings=Settings.from_env({}, shared=str(DATASETS.parent)),
+        limit=spec.get("limit"),
     )
     drops = {
         name: (report.metrics[name], floor)
