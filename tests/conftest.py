@@ -59,3 +59,13 @@ def assert_valid_record(data: dict[str, Any]) -> None:
             other = owners.get(key)
             assert other is None, f"{m['text']!r} is a mention of {other} and {actor['id']}"
             owners[key] = actor["id"]
+
+
+def dev_text(name: str, record_id: str) -> str:
+    """The text of one record of a shared dev file, read by id (never copied into the repo)."""
+    with (DATASETS / name).open(encoding="utf-8") as handle:
+        for line in handle:
+            record = json.loads(line)
+            if record["id"] == record_id:
+                return str(record["text"])
+    raise AssertionError(record_id)

@@ -4,8 +4,6 @@ from ``../shared/datasets`` by id, never copied here)."""
 
 from __future__ import annotations
 
-import json
-
 import pytest
 from spacy.language import Language
 from spacy.tokens import Doc, Token
@@ -14,7 +12,7 @@ from newsevents.extract.events.arguments import arguments, phrase
 from newsevents.parse.nlp import load
 from newsevents.settings import Settings
 
-from ...conftest import DATASETS
+from ...conftest import dev_text as dev
 
 pytestmark = pytest.mark.issue(4)
 
@@ -38,15 +36,6 @@ def parties(
     source = phrase(found.source).text if found.source is not None else None
     target = phrase(found.target).text if found.target is not None else None
     return source, target
-
-
-def dev(name: str, record_id: str) -> str:
-    with (DATASETS / name).open(encoding="utf-8") as handle:
-        for line in handle:
-            record = json.loads(line)
-            if record["id"] == record_id:
-                return str(record["text"])
-    raise AssertionError(record_id)
 
 
 # --- sources --------------------------------------------------------------------------------

@@ -58,6 +58,7 @@ from .dedup import SYMMETRIC, merge
 from .hazards import hazard
 from .lexicon import Match
 from .purpose import fold_purposes
+from .stance import stance
 from .triggers import FALLBACK, candidates, main_verb
 
 __all__ = ["find_events"]
@@ -79,12 +80,6 @@ MIN_AGREED = 0.15
 # ordinary news ("India gets oil", "trade has seen growth") as events: the eval cannot see
 # that cost, the sample article does (33 events against 27).
 MIN_FALLBACK = 0.5
-
-
-@cache
-def intent_codes() -> dict[str, str]:
-    """Cooperative PLOVER type -> the CAMEO 03x code for the intent to carry it out."""
-    return {row["act"]: row["code"] for row in read_tsv(PACKAGE, "data/intent_codes.tsv")}
 
 
 @cache
@@ -276,45 +271,44 @@ def _code_sentence(
             # "X said Y must withdraw" is X's request, made now: asserted, X's own.
             reading = modality.Reading("asserted", None, ())
         act = dictionary.type if dictionary else None
-        if reading.modality == "negated":
-            if trigger.dep_ in {"xcomp", "ccomp"} and trigger.head.i in triggers:
-                # "refused to deploy": the refusal is the event (REJECT), coded on its verb.
-                continue
-            if act is not None and match.code:
-                # "avoided condemning Russia": no disapproval happened; the record says which
-                # act did not happen, not a REJECT the text never reports.
-                plover_type, code = act, match.code
-                entry, mapping = cameo(code), plover_for(code)
-                if entry is None or mapping is None:
-                    continue
+        if (
+            reading.modality == "negated"
+            and trigger.dep_ in {"xcomp", "ccomp"}
+            and trigger.head.i in triggers
+        ):
+            # "refused to deploy": the refusal is the event (REJECT), coded on its verb.
+            continue
+        # A promise, threat or refusal is coded as such, not as the act it is about.
+        taken = stance(plover_type, act, match.code, reading, trigger)
+        kind = taken.modality if taken else reading.modality
         lede = lede_start <= trigger.idx < lede_end
         when = dating.when(
             trigger,
             times,
             published=document.published,
             lede=lede,
-            asserted=reading.modality == "asserted",
+            asserted=kind == "asserted",
         )
-        kind = reading.modality
         if (
-            kind == "asserted"
+            taken is None
+            and kind == "asserted"
             and when.time is not None
             and when.precision == "day"
             and document.published
             and (when.date or "") > document.published
         ):
-            kind = "planned"  # dated after publication: it has not happened yet
-        if kind == "planned" and plover_type == "AGREE" and act in intent_codes():
-            # The classifier already says AGREE; the dictionary says which intent.
-            plover_type = act or plover_type
-        if kind == "planned" and plover_type in intent_codes():
-            # PLOVER codes a future meeting, backing, cooperation or aid as AGREE, and CAMEO
-            # has the matching "express intent to ..." code (talks on Tuesday: 036),
-            # whether a cue or the date says it is still to come ("Tuesday's talks").
-            plover_type, code = "AGREE", intent_codes()[plover_type]
-            entry, mapping = cameo(code), plover_for(code)
-            if entry is None or mapping is None:
-                continue
+            # Dated after publication, it has not happened yet ("Tuesday's talks").
+            kind = "planned"
+            taken = stance(plover_type, act, match.code, replace(reading, modality=kind), trigger)
+        if taken is not None:
+            plover_type, code = taken.plover, taken.code
+        elif kind == "negated" and act is not None and match.code:
+            # "avoided condemning Russia": no disapproval happened; the record says which
+            # act did not happen, not a REJECT the text never reports.
+            plover_type, code = act, match.code
+        entry, mapping = cameo(code), plover_for(code)
+        if entry is None or mapping is None:
+            continue
         place = dating.where(trigger, places)
         location = _location(place) or _seat_location(trigger)
         if location is None and when.time is None and lede and kind == "asserted":

@@ -41,6 +41,14 @@ def _cues() -> dict[tuple[str, str], str]:
 
 
 @cache
+def intent_cues() -> frozenset[str]:
+    """Cues by which an actor states what it means to do ("will", "vowed to", "threatened to"),
+    as against what others expect or schedule ("is expected to", "is due to")."""
+    rows = read_tsv(PACKAGE, "data/modality_cues.tsv")
+    return frozenset(row["cue"] for row in rows if row.get("intent") == "yes")
+
+
+@cache
 def reporting_verbs() -> frozenset[str]:
     """Verbs that report or claim what their clause says ("said", "announced")."""
     return frozenset(c for (where, c), kind in _cues().items() if kind == "reported")

@@ -7,6 +7,14 @@ demonstrations to demand") is not coded as an event of its own: PLOVER codes the
 happened, and the purpose has not happened. What the purpose names is kept: where the act
 has no target, the purpose's target is whom the act is aimed at ("demonstrations to demand
 reforms by President Suharto" -> Suharto).
+
+The same holds for what a promise, demand, refusal or threat is about: "urged the European
+Community to support the PLO" is one REQUEST, "rejected an invitation to attend a meeting" one
+REJECT, "failed to reach agreement on a free-trade deal" one REJECT. An event coded inside the
+complement of such a stance (its clause, its object, or a clause that qualifies its object) has
+not happened either and is folded into it. Accusations are left out: what an accuser alleges
+("accused the cartel of carrying out the attack") may well have happened, and is kept as an
+event the accuser reports.
 """
 
 from __future__ import annotations
@@ -18,6 +26,12 @@ from spacy.tokens import Token
 from .dating import Coded
 
 PURPOSE_DEPS = {"advcl", "xcomp", "acl"}
+# Types whose event is a stance on another act, which then is its content.
+STANCES = {"AGREE", "REQUEST", "REJECT", "THREATEN"}
+# Dependencies that lead from a stance's trigger into what it is about; adverbial clauses
+# ("until the prisoners are freed"), relative clauses and coordinated verbs are other events.
+CONTENT_DEPS = {"xcomp", "ccomp", "dobj", "pobj", "prep", "pcomp", "acl", "attr", "oprd"}
+CONTENT_DEPTH = 5
 # A noun trigger's light verb: "staged demonstrations", "held talks".
 LIGHT_DEPS = {"dobj", "attr", "nsubjpass"}
 
@@ -43,19 +57,48 @@ def _governor(trigger: Token, by_token: dict[int, int]) -> int | None:
     return None
 
 
+def _stance(trigger: Token, coded: list[Coded], by_token: dict[int, int]) -> int | None:
+    """Index of the stance whose content ``trigger`` lies in, if any. A promise, refusal or
+    threat is about the actor's own act; a clause with a subject of its own is someone
+    else's ("officials warned Iran may attack"), which only a demand can be about."""
+    node, own = trigger, True
+    for _ in range(CONTENT_DEPTH):
+        if node.dep_ not in CONTENT_DEPS or node.head.i == node.i:
+            return None
+        if node.dep_ == "ccomp" and any(
+            c.dep_ in {"nsubj", "nsubjpass"} and c.pos_ != "PRON" for c in node.children
+        ):
+            own = False
+        node = node.head
+        home = by_token.get(node.i)
+        if home is not None:
+            stance = coded[home].event.plover
+            return home if stance in STANCES and (own or stance == "REQUEST") else None
+    return None
+
+
 def fold_purposes(coded: list[Coded]) -> list[Coded]:
-    """``coded`` (one sentence's events) without the events that are another's purpose."""
+    """``coded`` (one sentence's events) without the events that are another's purpose or
+    the content of another's stance; what is folded into a folded event goes to the event
+    that one is folded into ("provided money to pay for aid": the aid is the provision's)."""
     by_token = {c.trigger.i: n for n, c in enumerate(coded)}
-    dropped: set[int] = set()
-    out = list(coded)
+    home: dict[int, int] = {}
     for n, item in enumerate(coded):
-        if not _purpose(item.trigger):
+        found = _governor(item.trigger, by_token) if _purpose(item.trigger) else None
+        if found is None:
+            found = _stance(item.trigger, coded, by_token)
+        if found is not None and found != n:
+            home[n] = found
+    out = list(coded)
+    for n in sorted(home):
+        root, seen = home[n], {n}
+        while root in home and root not in seen:
+            seen.add(root)
+            root = home[root]
+        if root in seen:
+            del home[n]  # a cycle: keep the event
             continue
-        home = _governor(item.trigger, by_token)
-        if home is None or home == n or home in dropped:
-            continue
-        dropped.add(n)
-        act = out[home].event
-        if act.target is None and item.event.target is not None:
-            out[home] = replace(out[home], event=replace(act, target=item.event.target))
-    return [c for n, c in enumerate(out) if n not in dropped]
+        act, content = out[root].event, coded[n].event
+        if act.target is None and content.target is not None:
+            out[root] = replace(out[root], event=replace(act, target=content.target))
+    return [c for n, c in enumerate(out) if n not in home]

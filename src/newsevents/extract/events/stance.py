@@ -1,0 +1,98 @@
+"""The stance an actor takes on an act that has not happened: PLOVER codes the promise, the
+threat or the refusal, not the act.
+
+- A cooperative act or concession still to come is AGREE ("will hold talks on Tuesday": 036
+  express intent to meet; "is prepared to lift the ban": 0351).
+- A hostile act an actor says it will or would carry out is THREATEN ("will begin a military
+  operation against Kurdish fighters": 1384; "would boycott all official contact": 1312).
+- A cooperative act or concession an actor says it will not carry out is REJECT ("will not end
+  the strike until ...": 1242; "will not accept any more refugees": 1223). A negation that
+  only reports what did not happen ("did not attend", "has avoided condemning") is no refusal:
+  the act keeps its own type and the record says it is negated.
+
+The CAMEO code for each comes from ``data/stance_codes.tsv``, by the act's own code where it
+says more than its type (the longest code prefix listed), else by its PLOVER type.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.tokens import Token
+
+from ...ontology.tables import read_tsv
+from ...types import Modality
+from .modality import Reading, intent_cues
+
+PACKAGE = "newsevents.extract.events"
+COOPERATIVE = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"}
+HOSTILE = {"SANCTION", "PROTEST", "COERCE", "MOBILIZE", "ASSAULT"}
+
+
+@dataclass(frozen=True, slots=True)
+class Stance:
+    plover: str
+    code: str
+    modality: Modality
+
+
+@cache
+def _codes() -> dict[str, dict[str, str]]:
+    table: dict[str, dict[str, str]] = {}
+    for row in read_tsv(PACKAGE, "data/stance_codes.tsv"):
+        table.setdefault(row["stance"], {})[row["act"]] = row["code"]
+    return table
+
+
+def stance_code(stance: str, act_type: str, act_code: str | None) -> str | None:
+    """The CAMEO code for taking ``stance`` on an act of ``act_type`` (CAMEO ``act_code``)."""
+    codes = _codes().get(stance, {})
+    if act_code:
+        for n in range(len(act_code), 1, -1):
+            if act_code[:n] in codes:
+                return codes[act_code[:n]]
+    return codes.get(act_type)
+
+
+def _active(trigger: Token) -> bool:
+    return not any(c.dep_ in {"auxpass", "nsubjpass"} for c in trigger.children)
+
+
+def stance(
+    plover_type: str,
+    act: str | None,
+    act_code: str | None,
+    reading: Reading,
+    trigger: Token,
+) -> Stance | None:
+    """The stance coded for the act at ``trigger``, given how the text frames it
+    (``reading``); None when the act is coded as itself. ``plover_type`` is the classifier's
+    type, ``act``/``act_code`` the dictionary's type and code for the trigger: the dictionary
+    names the act where the classifier already names a stance ("will boycott": AGREE by the
+    classifier, SANCTION 163 by the dictionary, a THREATEN 1312 in all)."""
+
+    def code_for(kind: str) -> str | None:
+        return act_code if kind == act else None
+
+    intended = any(cue in intent_cues() for cue in reading.cues)
+    if reading.modality == "negated":
+        own = act if act in COOPERATIVE else plover_type
+        if intended and own in COOPERATIVE and _active(trigger):
+            found = stance_code("REJECT", own, code_for(own))
+            return Stance("REJECT", found, "asserted") if found else None
+        return None
+    if reading.modality not in {"planned", "hypothetical"}:
+        return None
+    own = plover_type
+    if (plover_type == "AGREE" and act in (COOPERATIVE | HOSTILE) - {"AGREE"}) or (
+        plover_type == "THREATEN" and act in HOSTILE
+    ):
+        own = act
+    if own in COOPERATIVE and own != "AGREE" and reading.modality == "planned":
+        found = stance_code("AGREE", own, code_for(own))
+        return Stance("AGREE", found, reading.modality) if found else None
+    if own in HOSTILE and intended and _active(trigger):
+        found = stance_code("THREATEN", own, code_for(own))
+        return Stance("THREATEN", found, reading.modality) if found else None
+    return None

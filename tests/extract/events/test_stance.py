@@ -1,0 +1,200 @@
+"""Promises, threats and refusals (issue 4): an act the text says an actor will do, would do or
+will not do is coded as the stance taken on it, and what a stance is about is no event of its
+own. Wire-style sentences written for these tests and sentences of the shared dev data (read
+from ``../shared/datasets`` by id, never copied here)."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from newsevents.eval.gold import gold_document
+from newsevents.extract.events import code_sentence, modality
+from newsevents.extract.events.classifier import shipped_model
+from newsevents.extract.events.stance import COOPERATIVE, HOSTILE, stance_code
+from newsevents.ontology.cameo import cameo
+from newsevents.ontology.plover import plover_for
+from newsevents.ontology.tables import read_tsv
+from newsevents.parse.nlp import load
+from newsevents.settings import Settings
+from newsevents.types import Event
+
+from ...conftest import dev_text as dev
+
+pytestmark = pytest.mark.issue(4)
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return load(Settings.from_env({}).model)
+
+
+def events(nlp: Language, text: str) -> list[Event]:
+    doc = nlp(text)
+    document = gold_document({"id": "test", "text": text})
+    return [
+        e for s in doc.sents for e in code_sentence(s, model=shipped_model(), document=document)
+    ]
+
+
+def at(found: list[Event], trigger: str) -> Event:
+    hits = [e for e in found if e.trigger.text == trigger]
+    assert len(hits) == 1, [(e.trigger.text, e.plover, e.cameo) for e in found]
+    return hits[0]
+
+
+# --- the table ------------------------------------------------------------------------------
+
+
+def test_stance_codes_exist_and_mean_their_stance() -> None:
+    rows = read_tsv("newsevents.extract.events", "data/stance_codes.tsv")
+    assert {r["stance"] for r in rows} == {"AGREE", "THREATEN", "REJECT"}
+    for row in rows:
+        assert cameo(row["code"]) is not None, row
+        mapping = plover_for(row["code"])
+        assert mapping is not None and mapping.type == row["stance"], row
+        act = row["act"]
+        assert act in COOPERATIVE | HOSTILE or (act.isdigit() and cameo(act) is not None), row
+
+
+def test_the_longest_code_prefix_wins() -> None:
+    assert stance_code("REJECT", "RETREAT", "0841") == "1243"  # refuse to release persons
+    assert stance_code("REJECT", "RETREAT", "087") == "1246"
+    assert stance_code("REJECT", "RETREAT", None) == "124"
+    assert stance_code("THREATEN", "SANCTION", "163") == "1312"
+    assert stance_code("THREATEN", "ASSAULT", "190") == "1384"
+    assert stance_code("AGREE", "CONSULT", "040") == "036"
+
+
+def test_intent_cues_are_the_actors_own() -> None:
+    cues = modality.intent_cues()
+    assert {"will", "would", "wo", "plan", "threaten", "vow"} <= cues
+    assert not {"expect", "schedule", "due", "could", "may"} & cues
+
+
+# --- refusals -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "code"),
+    [
+        ("Israel will not release the prisoners held since the raid.", "release", "1243"),
+        ("The union said it will not end the strike until wages are paid.", "end", "1242"),
+        ("Lebanon says it won't accept any more refugees from Syria.", "accept", "1223"),
+        ("France will not lift the ban on British beef.", "lift", "1241"),
+    ],
+)
+def test_will_not_is_a_refusal(nlp: Language, text: str, trigger: str, code: str) -> None:
+    event = at(events(nlp, text), trigger)
+    assert (event.plover, event.cameo, event.modality) == ("REJECT", code, "asserted")
+
+
+def test_refusal_in_dev_data(nlp: Language) -> None:
+    # "The U.S. said it would not meet hostage-takers demands to release prisoners in Iraq"
+    event = at(events(nlp, dev("PLOVER_GSR/dev.jsonl", "PLOVER-GSR01-REJECT-0018")), "meet")
+    assert event.plover == "REJECT" and event.modality == "asserted"
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("The president did not attend the summit in Kazakhstan.", "attend"),
+        ("India has not condemned Russia's invasion of Ukraine.", "condemned"),
+    ],
+)
+def test_a_negation_that_reports_is_no_refusal(nlp: Language, text: str, trigger: str) -> None:
+    event = at(events(nlp, text), trigger)
+    assert event.plover != "REJECT" and event.modality == "negated"
+
+
+# --- threats --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "code"),
+    [
+        (
+            "Turkey's president says it will begin a new military operation against Kurdish"
+            " fighters in Syria within days.",
+            "begin",
+            "1384",
+        ),
+        (
+            "The army says it will shell the rebel-held town unless the fighters leave.",
+            "shell",
+            "1384",
+        ),
+    ],
+)
+def test_an_announced_hostile_act_is_a_threat(
+    nlp: Language, text: str, trigger: str, code: str
+) -> None:
+    event = at(events(nlp, text), trigger)
+    assert (event.plover, event.cameo) == ("THREATEN", code)
+    assert event.modality in {"planned", "hypothetical"}
+
+
+def test_a_vow_to_attack_is_one_threat(nlp: Language) -> None:
+    found = events(nlp, "The rebels vowed to attack government positions in the north.")
+    assert [e.plover for e in found] == ["THREATEN"]
+
+
+def test_threat_in_dev_data(nlp: Language) -> None:
+    # "Palestinian leaders said they would boycott all official contact with the United States."
+    text = dev("PLOVER_GSR/dev.jsonl", "PLOVER-GSR01-THREATEN-0007")
+    event = at(events(nlp, text), "boycott")
+    assert (event.plover, event.cameo) == ("THREATEN", "1312")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Iran may attack shipping in the Gulf, officials warned.",  # speculation, not a threat
+        "Government troops are expected to attack the rebel stronghold this week.",
+    ],
+)
+def test_what_others_expect_is_no_threat(nlp: Language, text: str) -> None:
+    event = at(events(nlp, text), "attack")
+    assert event.plover == "ASSAULT"
+
+
+def test_a_promised_concession_is_agree(nlp: Language) -> None:
+    event = at(events(nlp, "The army will release the detained journalists on Friday."), "release")
+    assert (event.plover, event.cameo, event.modality) == ("AGREE", "0353", "planned")
+
+
+# --- what a stance is about -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "stance", "content"),
+    [
+        (
+            "The Islamic Jihad movement rejected an invitation to attend a meeting of Palestinian"
+            " factions next week.",
+            "rejected",
+            "attend",
+        ),
+        (
+            "The United States and South Korea failed to reach agreement on a free-trade deal.",
+            "failed",
+            "deal",
+        ),
+        (
+            "Greece demanded that its European partners refuse to recognize Macedonia.",
+            "demanded",
+            "refuse",
+        ),
+    ],
+)
+def test_the_content_of_a_stance_is_no_event(
+    nlp: Language, text: str, stance: str, content: str
+) -> None:
+    found = events(nlp, text)
+    assert at(found, stance).plover in {"REJECT", "REQUEST"}
+    assert not [e for e in found if e.trigger.text == content]
+
+
+def test_someone_elses_clause_under_a_warning_stays_an_event(nlp: Language) -> None:
+    found = events(nlp, "Iran may attack shipping in the Gulf, officials warned.")
+    assert at(found, "attack").modality == "uncertain"
