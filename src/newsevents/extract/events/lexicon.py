@@ -20,6 +20,9 @@ ONTOLOGY = "newsevents.ontology"
 PACKAGE = "newsevents.extract.events"
 # How far past the verb a pattern's words may be found (tokens of the verb's own subtree).
 WINDOW = 12
+# A pattern item that stands for the verb's direct object, whatever its words: "returned 12
+# skulls to Peru" returns property, "returned to Geneva" does not.
+OBJECT = "@object"
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,6 +150,8 @@ def match_verb(token: Token) -> Match | None:
     if entry is None:
         return None
     after = [forms(t) for t in token.subtree if t.i > token.i][:WINDOW]
+    if any(c.dep_ == "dobj" for c in token.children):
+        after.insert(0, frozenset({OBJECT}))
     subjects = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}]
     before = [forms(t) for s in subjects for t in s.subtree]
     # Most patterns fail on their first word: test every item against all words at once

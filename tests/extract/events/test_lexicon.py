@@ -1,0 +1,48 @@
+"""The trigger dictionary's own entries (issue 4): patterns that read the verb's direct object
+(``@object``) and the codes that correct Phoenix's, on wire-style sentences written for these
+tests."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from newsevents.extract.events.lexicon import match_verb
+from newsevents.parse.nlp import load
+from newsevents.settings import Settings
+
+pytestmark = pytest.mark.issue(4)
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return load(Settings.from_env({}).model)
+
+
+def code_of(nlp: Language, text: str, verb: str) -> str | None:
+    token = next(t for t in nlp(text) if t.text == verb)
+    match = match_verb(token)
+    return match.code if match else None
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "code"),
+    [
+        ("ICE returned 11 oil paintings to a museum in Germany.", "returned", "0842"),
+        ("The United States lifted sanctions against Sudan on Friday.", "lifted", "085"),
+        ("Japan lifted its embargo on Iranian oil.", "lifted", "085"),
+        ("The U.S. rolled back tariffs on Chinese goods.", "rolled", "085"),
+        ("The court granted the police permission to detain him.", "granted", "080"),
+        ("Yemen let free the activists on Sunday.", "let", "0841"),
+        ("The president declared a cessation of hostilities.", "declared", "0871"),
+        ("Police arrested 40 protesters in Nairobi.", "arrested", "173"),
+        ("Israeli soldiers arrested more than 100 Palestinians.", "arrested", "173"),
+    ],
+)
+def test_our_entries(nlp: Language, text: str, verb: str, code: str) -> None:
+    assert code_of(nlp, text, verb) == code
+
+
+def test_the_object_item_needs_a_direct_object(nlp: Language) -> None:
+    # Travelling back somewhere returns nothing to anyone.
+    assert code_of(nlp, "U.S. negotiators return to Geneva this week.", "return") != "0842"
