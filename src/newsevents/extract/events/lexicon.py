@@ -20,9 +20,10 @@ ONTOLOGY = "newsevents.ontology"
 PACKAGE = "newsevents.extract.events"
 # How far past the verb a pattern's words may be found (tokens of the verb's own subtree).
 WINDOW = 12
-# A pattern item that stands for the verb's direct object, whatever its words: "returned 12
-# skulls to Peru" returns property, "returned to Geneva" does not.
+# A pattern item that stands for the verb's direct object (or the passive subject), whatever
+# its words: "returned 12 skulls to Peru" returns property, "returned to Geneva" does not.
 OBJECT = "@object"
+OBJECT_DEPS = {"dobj", "nsubjpass"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,7 +151,7 @@ def match_verb(token: Token) -> Match | None:
     if entry is None:
         return None
     after = [forms(t) for t in token.subtree if t.i > token.i][:WINDOW]
-    if any(c.dep_ == "dobj" for c in token.children):
+    if any(c.dep_ in OBJECT_DEPS for c in token.children):
         after.insert(0, frozenset({OBJECT}))
     subjects = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}]
     before = [forms(t) for s in subjects for t in s.subtree]

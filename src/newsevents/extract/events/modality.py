@@ -68,8 +68,11 @@ def _own(verb: Token) -> list[tuple[str, str]]:
                 found.append((kind, word))
         elif child.dep_ == "mark" and ("mark", word) in cues:
             found.append((cues["mark", word], word))
-    if verb.dep_ in {"advcl", "xcomp", "acl"} and any(
-        c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children
+    done = verb.dep_ == "xcomp" and cues.get(("governor", verb.head.lemma_.lower())) == "done"
+    if (
+        verb.dep_ in {"advcl", "xcomp", "acl"}
+        and any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
+        and not done
     ):
         found.append(("planned", "to"))
     return found
@@ -120,7 +123,7 @@ def read(trigger: Token) -> Reading:
             kind == "reported" and node.dep_ == "prep" and lemma == "accuse"
         ):
             reporter = reporter or _speaker(governor)
-        elif kind is not None and kind != "reported" and node.dep_ != "conj":
+        elif kind not in {None, "reported", "done"} and node.dep_ != "conj":
             found.append((kind, lemma))
         if any(c.dep_ == "neg" for c in governor.children) and node.dep_ in {"xcomp", "ccomp"}:
             found.append(("negated", "not " + lemma))

@@ -1,8 +1,12 @@
 """The stance an actor takes on an act that has not happened: PLOVER codes the promise, the
 threat or the refusal, not the act.
 
-- A cooperative act or concession still to come is AGREE ("will hold talks on Tuesday": 036
-  express intent to meet; "is prepared to lift the ban": 0351).
+- A cooperative act still to come is AGREE ("will hold talks on Tuesday": 036 express intent
+  to meet).
+- A concession or de-escalation still to come keeps its type ("will release the journalists"):
+  PLOVER's CONCEDE includes promised easing and announced, not yet carried out, ceasefires
+  and withdrawals. Where the classifier reads it as a promise (AGREE), CAMEO's "express intent
+  to yield" names which (035x).
 - A hostile act an actor says it will or would carry out is THREATEN ("will begin a military
   operation against Kurdish fighters": 1384; "would boycott all official contact": 1312).
 - A cooperative act or concession an actor says it will not carry out is REJECT ("will not end
@@ -28,6 +32,7 @@ from .modality import Reading, intent_cues
 PACKAGE = "newsevents.extract.events"
 COOPERATIVE = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"}
 HOSTILE = {"SANCTION", "PROTEST", "COERCE", "MOBILIZE", "ASSAULT"}
+YIELDING = {"CONCEDE", "RETREAT"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +94,8 @@ def stance(
         plover_type == "THREATEN" and act in HOSTILE
     ):
         own = act
+    if own in YIELDING and plover_type != "AGREE":
+        return None  # a promised concession is one (PLOVER CONCEDE: "promised easing")
     if own in COOPERATIVE and own != "AGREE" and reading.modality == "planned":
         found = stance_code("AGREE", own, code_for(own))
         return Stance("AGREE", found, reading.modality) if found else None
