@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from newsevents.extract.events.lexicon import match_verb
+from newsevents.extract.events.lexicon import match_noun, match_verb
 from newsevents.parse.nlp import load
 from newsevents.settings import Settings
 
@@ -46,3 +46,17 @@ def test_our_entries(nlp: Language, text: str, verb: str, code: str) -> None:
 def test_the_object_item_needs_a_direct_object(nlp: Language) -> None:
     # Travelling back somewhere returns nothing to anyone.
     assert code_of(nlp, "U.S. negotiators return to Geneva this week.", "return") != "0842"
+
+
+@pytest.mark.parametrize(
+    ("text", "noun", "code"),
+    [
+        ("US and Western allies launch war games near Iran waters.", "games", "062"),
+        ("China and Russia held joint naval drills in the Yellow Sea.", "drills", "062"),
+        ("Azerbaijani troops take part in peacekeeping operations in Iraq.", "peacekeeping", "074"),
+    ],
+)
+def test_event_nouns(nlp: Language, text: str, noun: str, code: str) -> None:
+    token = next(t for t in nlp(text) if t.text == noun)
+    match = match_noun(token)
+    assert match is not None and match.code == code
