@@ -37,6 +37,7 @@ def code_of(nlp: Language, text: str, verb: str) -> str | None:
         ("The president declared a cessation of hostilities.", "declared", "0871"),
         ("Police arrested 40 protesters in Nairobi.", "arrested", "173"),
         ("Israeli soldiers arrested more than 100 Palestinians.", "arrested", "173"),
+        ("The president will extend the night-time curfew in Abidjan.", "extend", "1723"),
     ],
 )
 def test_our_entries(nlp: Language, text: str, verb: str, code: str) -> None:
@@ -54,6 +55,7 @@ def test_the_object_item_needs_a_direct_object(nlp: Language) -> None:
         ("US and Western allies launch war games near Iran waters.", "games", "062"),
         ("China and Russia held joint naval drills in the Yellow Sea.", "drills", "062"),
         ("Azerbaijani troops take part in peacekeeping operations in Iraq.", "peacekeeping", "074"),
+        ("The envoy undertook a mediation mission between Syria and Arafat.", "mediation", "045"),
     ],
 )
 def test_event_nouns(nlp: Language, text: str, noun: str, code: str) -> None:

@@ -209,6 +209,12 @@ def test_a_decided_or_continued_act_is_carried_out(
             "demanded",
             "refuse",
         ),
+        (
+            # Content of content: the negotiations are part of the mediation refused.
+            "Israel is opposed to French mediation in peace negotiations with Syria.",
+            "opposed",
+            "negotiations",
+        ),
     ],
 )
 def test_the_content_of_a_stance_is_no_event(

@@ -73,7 +73,10 @@ def _stance(trigger: Token, coded: list[Coded], by_token: dict[int, int]) -> int
         home = by_token.get(node.i)
         if home is not None:
             stance = coded[home].event.plover
-            return home if stance in STANCES and (own or stance == "REQUEST") else None
+            if stance in STANCES:
+                return home if own or stance == "REQUEST" else None
+            # An act inside another's content ("opposed to French mediation in peace
+            # negotiations"): the stance above both holds it.
     return None
 
 
