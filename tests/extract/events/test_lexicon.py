@@ -7,7 +7,8 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from newsevents.extract.events.lexicon import match_noun, match_verb
+from newsevents.extract.events.lexicon import match_noun, match_verb, no_events
+from newsevents.extract.events.triggers import main_verb
 from newsevents.parse.nlp import load
 from newsevents.settings import Settings
 
@@ -62,3 +63,11 @@ def test_event_nouns(nlp: Language, text: str, noun: str, code: str) -> None:
     token = next(t for t in nlp(text) if t.text == noun)
     match = match_noun(token)
     assert match is not None and match.code == code
+
+
+def test_the_fallback_passes_over_verbs_that_are_no_event(nlp: Language) -> None:
+    # The sample's analyst quote: the effort is no act; what is tried is the candidate.
+    doc = nlp("In my view, he's trying to demonstrate that he's not a vassal to China.")
+    assert {"try", "expect", "increase"} <= no_events()
+    verb = main_verb(next(iter(doc.sents)))
+    assert verb is not None and verb.lemma_ == "demonstrate"

@@ -115,6 +115,17 @@ def verbs() -> dict[str, Entry]:
 
 
 @cache
+def no_events() -> frozenset[str]:
+    """Verbs our table says are no event by themselves ("expect", "increase", "try"): the
+    fallback for an uncoded sentence does not code them either."""
+    return frozenset(
+        row["lemma"]
+        for row in read_tsv(PACKAGE, "data/event_verbs.tsv")
+        if not row["code"] and not row["after"]
+    )
+
+
+@cache
 def nouns() -> dict[str, str]:
     """Event noun lemma -> CAMEO code."""
     return {row["lemma"]: row["code"] for row in read_tsv(PACKAGE, "data/event_nouns.tsv")}

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from .lexicon import Match, match_noun, match_verb
+from .lexicon import Match, match_noun, match_verb, no_events
 from .modality import reporting_verbs
 
 STATEMENT_ROOT = "01"
@@ -32,17 +32,18 @@ FALLBACK = "fallback"
 
 
 def main_verb(sentence: Span) -> Token | None:
-    """The verb that carries a sentence: its root, or the clause a reporting root reports."""
+    """The verb that carries a sentence: its root, or the clause a reporting root reports, or
+    the act a verb the dictionary says is no event governs ("he's trying to demonstrate")."""
     root = sentence.root
-    reporting = reporting_verbs()
+    passed = reporting_verbs() | no_events()
     for _ in range(3):
-        if root.lemma_.lower() not in reporting:
+        if root.lemma_.lower() not in passed:
             break
         clause = next((c for c in root.children if c.dep_ in {"ccomp", "xcomp"}), None)
         if clause is None or clause.pos_ not in {"VERB", "AUX"}:
             break
         root = clause
-    if root.pos_ not in {"VERB", "AUX"} or root.lemma_.lower() in reporting:
+    if root.pos_ not in {"VERB", "AUX"} or root.lemma_.lower() in passed:
         return None
     return root
 
