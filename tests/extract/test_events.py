@@ -321,6 +321,12 @@ def test_no_party_no_event(nlp: Language) -> None:
     assert code(nlp, "The weather was mild in March.") == []
 
 
+def test_a_state_an_actor_is_in_is_no_event(nlp: Language) -> None:
+    # The sample's analyst, on India: a copula with an adjective says how things stand.
+    text = "Bajpaee said India is increasingly estranged from forums in which China plays a role."
+    assert code(nlp, text) == []
+
+
 def test_things_that_shoot_up_or_blow_up_are_no_parties(nlp: Language) -> None:
     text = "Thick black smoke shot up on Friday after two trailers blew up at a chemical plant."
     assert [e.plover for e in code(nlp, text) if e.modality == "asserted"] == []

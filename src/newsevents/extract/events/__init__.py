@@ -248,10 +248,16 @@ def _code_sentence(
         if (
             match.rule == FALLBACK
             and trigger.lemma_.lower() == "be"
-            and (args.source is None or not actor_like(args.source))
+            and (
+                args.source is None
+                or not actor_like(args.source)
+                or any(c.dep_ == "acomp" for c in trigger.children)
+            )
         ):
-            # An uncoded copula is an event only when an actor is its subject ("the army was
-            # on the streets"); otherwise it states how things are ("The weather was mild").
+            # An uncoded copula is an event only when an actor is its subject and it says
+            # where or what the actor is doing ("the army was on the streets"); otherwise it
+            # states how things are ("The weather was mild", "India is increasingly estranged
+            # from forums").
             continue
         if args.source is not None and hazard(args.source):
             continue  # "Floods hit Japan": a disaster, not an interaction
