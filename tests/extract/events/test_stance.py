@@ -103,6 +103,7 @@ def test_refusal_in_dev_data(nlp: Language) -> None:
     [
         ("The president did not attend the summit in Kazakhstan.", "attend"),
         ("India has not condemned Russia's invasion of Ukraine.", "condemned"),
+        ("Israel will not attack Iran, the prime minister said.", "attack"),  # not cooperation
     ],
 )
 def test_a_negation_that_reports_is_no_refusal(nlp: Language, text: str, trigger: str) -> None:

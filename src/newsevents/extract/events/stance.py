@@ -82,7 +82,9 @@ def stance(
 
     intended = any(cue in intent_cues() for cue in reading.cues)
     if reading.modality == "negated":
-        own = act if act in COOPERATIVE else plover_type
+        # The dictionary names the act refused where it knows one: "will not attack" is no
+        # refusal to cooperate, whatever the classifier reads.
+        own = act or plover_type
         if intended and own in COOPERATIVE and _active(trigger):
             found = stance_code("REJECT", own, code_for(own))
             return Stance("REJECT", found, "asserted") if found else None
