@@ -203,3 +203,43 @@ def test_whose_thing_it_is_names_the_target(nlp: Language) -> None:
     # No author: the thing itself, for a type that takes one.
     text = "The court rejected the documents filed on Monday."
     assert parties(nlp, text, "rejected", objects=True)[1] == "documents"
+
+
+def test_a_kind_of_thing_is_no_party(nlp: Language) -> None:
+    # "a rollover trade deal": the tagger calls "rollover" a proper noun, NER names nothing.
+    text = dev("PLV/train.jsonl", "PLV_train-672")  # "Canada and the United Kingdom ..."
+    assert parties(nlp, text, "agreed", symmetric=True) == ("Canada", "United Kingdom")
+    assert parties(nlp, text, "agreed")[1] is None
+
+
+def test_an_abbreviated_country_modifying_a_thing_is_a_party(nlp: Language) -> None:
+    text = "US Predator attacks killed five militants in North Waziristan."
+    source = parties(nlp, text, "killed")[0]
+    assert source is not None and source.startswith("US")
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "target"),
+    [
+        (
+            "Chinese Premier Li Keqiang and his Pakistani counterpart signed a trade agreement.",
+            "signed",
+            "his Pakistani counterpart",
+        ),
+        (
+            "The foreign minister met a senior representative of the rebel faction on Monday.",
+            "met",
+            "senior representative",
+        ),
+    ],
+)
+def test_office_nouns_are_parties(nlp: Language, text: str, trigger: str, target: str) -> None:
+    assert parties(nlp, text, trigger, symmetric=True)[1] == target
+
+
+def test_an_act_beside_another_does_not_lend_its_doer(nlp: Language) -> None:
+    # The police fired; they did not demonstrate.
+    text = "Police fired tear gas during a demonstration against the government."
+    assert parties(nlp, text, "demonstration") == (None, "government")
+    text = "The army shelled the town after a protest by the opposition."
+    assert parties(nlp, text, "protest")[0] == "opposition"

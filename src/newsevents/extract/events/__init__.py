@@ -42,6 +42,7 @@ from ...types import (
 )
 from . import dating, modality
 from .acled import category as acled_category
+from .adjuncts import fold_adjuncts
 from .arguments import (
     Arguments,
     actor_like,
@@ -327,6 +328,7 @@ def _code_sentence(
             dating.Coded(
                 trigger=trigger,
                 dated=when.time is not None,
+                backed=backed,
                 event=Event(
                     id="",
                     cameo=code,
@@ -359,7 +361,7 @@ def _code_sentence(
                 ),
             )
         )
-    return fold_purposes(events)
+    return fold_adjuncts(fold_purposes(events))
 
 
 def find_events(

@@ -36,6 +36,9 @@ from .lexicon import nouns as event_nouns
 from .modality import reporting_verbs
 
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
+# Prepositions that place an act beside another happening, whose doer may be anyone: "police
+# fired tear gas during a demonstration" (the police did not demonstrate).
+OCCASIONS = {"during", "after", "before", "following", "since", "amid", "despite", "until"}
 # Prepositions whose object is the one acted on ("attack on", "talks with", "sanctions against").
 TARGET_PREPS = {"against", "with", "to", "on", "into", "upon", "toward", "towards", "at", "for"}
 TARGET_PREPS |= {"from"}
@@ -142,11 +145,29 @@ def actor_in(token: Token | None) -> Token | None:
                     continue
                 if child.dep_ == "prep" and child.lower_ in LOCATIVE:
                     continue  # "agreements in the Great Hall": where, not whom
-                if actor_like(child) and child.ent_type_ not in {"DATE", "TIME"}:
+                # "a rollover trade deal": a kind of deal, no party ("US Predator attacks"
+                # still name the US below it).
+                unnamed = child.dep_ == "compound" and _unnamed_modifier(child, node)
+                if actor_like(child) and child.ent_type_ not in {"DATE", "TIME"} and not unnamed:
                     return _head_of_name(child)
                 nxt.append(child)
         frontier = nxt
     return None
+
+
+def _unnamed_modifier(word: Token, head: Token) -> bool:
+    """A capitalised word the parser calls a proper noun but NER names nothing ("rollover",
+    "Brexit") modifying a common noun that is no party itself: it classifies the thing. A
+    country's name or its abbreviation ("US Predator attacks") still names a party."""
+    return (
+        word.pos_ == "PROPN"
+        and not word.ent_type_
+        and not word.text.isupper()
+        and by_name(word.text) is None
+        and head.pos_ == "NOUN"
+        and not head.ent_type_
+        and not actor_like(head)
+    )
 
 
 def _author(thing: Token) -> Token | None:
@@ -421,7 +442,12 @@ def light_verb_subject(noun: Token) -> Token | None:
         return verb_subject(head)
     if noun.dep_ == "pobj" and head.dep_ == "agent" and head.head.pos_ == "VERB":
         return verb_subject(head.head) if head.head.dep_ != "advcl" else None
-    if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in {"VERB", "AUX"}:
+    if (
+        noun.dep_ == "pobj"
+        and head.dep_ == "prep"
+        and head.head.pos_ in {"VERB", "AUX"}
+        and head.lower_ not in OCCASIONS
+    ):
         return verb_subject(head.head) if head.head.dep_ not in {"advcl", "xcomp"} else None
     if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.dep_ in {"dobj", "attr"}:
         # "continued a hunger strike in protest of X": the striker protests.

@@ -42,11 +42,13 @@ SEAT_PREPS = {"at", "in", "inside"}
 @dataclass(frozen=True, slots=True)
 class Coded:
     """An event with the trigger it was coded from; ``dated``: its date comes from a time
-    expression linked to that trigger (not the publication date)."""
+    expression linked to that trigger (not the publication date); ``backed``: the PLOVER type
+    the dictionary gives the trigger's word, None where it codes none."""
 
     event: Event
     trigger: Token
     dated: bool
+    backed: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
