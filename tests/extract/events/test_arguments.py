@@ -243,3 +243,30 @@ def test_an_act_beside_another_does_not_lend_its_doer(nlp: Language) -> None:
     assert parties(nlp, text, "demonstration") == (None, "government")
     text = "The army shelled the town after a protest by the opposition."
     assert parties(nlp, text, "protest")[0] == "opposition"
+
+
+def test_a_stance_participle_is_held_by_its_subject(nlp: Language) -> None:
+    text = dev("PLOVER_GSR/dev.jsonl", "PLOVER-GSR01-REJECT-0028")  # "Israel is opposed to ..."
+    assert parties(nlp, text, "opposed")[0] == "Israel"
+    text = "The opposition is opposed to the new constitution."
+    assert parties(nlp, text, "opposed", objects=True) == ("opposition", "new constitution")
+    # With an agent it is a passive again.
+    text = "The rebels were opposed by government troops."
+    assert parties(nlp, text, "opposed") == ("government troops", "rebels")
+
+
+def test_an_appositive_misparsed_as_a_subject_describes_the_first(nlp: Language) -> None:
+    text = dev("PLOVER_GSR/dev.jsonl", "PLOVER-GSR01-INVESTIGATE-0009")  # "Members of the ..."
+    assert parties(nlp, text, "investigated")[0] == "Association of African Jurists"
+
+
+def test_a_declared_demand_is_the_declarers(nlp: Language) -> None:
+    text = "The Security Council declared that Iran must halt uranium enrichment."
+    assert parties(nlp, text, "halt") == ("Security Council", "Iran")
+
+
+def test_the_state_of_a_passive_may_hang_on_its_phrase(nlp: Language) -> None:
+    text = dev("PLOVER_GSR/dev.jsonl", "PLOVER-GSR01-INVESTIGATE-0006")  # "... in Italy ..."
+    assert parties(nlp, text, "put") == ("Italy", "US national")
+    text = "The opposition leader was put under house arrest in Rwanda."
+    assert parties(nlp, text, "put")[0] == "Rwanda"

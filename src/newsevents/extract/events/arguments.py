@@ -39,6 +39,9 @@ SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 # Prepositions that place an act beside another happening, whose doer may be anyone: "police
 # fired tear gas during a demonstration" (the police did not demonstrate).
 OCCASIONS = {"during", "after", "before", "following", "since", "amid", "despite", "until"}
+# Participles that state a stance of their subject, not something done to it: "Israel is
+# opposed to French mediation" (Israel opposes it), "is committed to talks".
+STANCES = {"oppose", "commit", "dedicate", "devote"}
 # Prepositions whose object is the one acted on ("attack on", "talks with", "sanctions against").
 TARGET_PREPS = {"against", "with", "to", "on", "into", "upon", "toward", "towards", "at", "for"}
 TARGET_PREPS |= {"from"}
@@ -275,21 +278,47 @@ def _agent(token: Token) -> Token | None:
     return _pobj(agent) if agent is not None else None
 
 
+def _stance(verb: Token) -> Token | None:
+    """The subject of a stance participle with no agent ("Israel is opposed to")."""
+    if verb.lemma_.lower() not in STANCES or _agent(verb) is not None:
+        return None
+    return _child(verb, {"nsubjpass"})
+
+
+def _set_off(phrase: Token) -> bool:
+    """A phrase between commas: ", a body linked to the OAU,"."""
+    doc, start, end = phrase.doc, phrase.left_edge.i, phrase.right_edge.i
+    # The parser hangs either comma on the phrase or outside it.
+    before = doc[start].text if doc[start].is_punct else doc[start - 1].text if start else ""
+    after = doc[end].text if doc[end].is_punct else doc[end + 1].text if end + 1 < len(doc) else ""
+    return before == "," and after == ","
+
+
 def verb_subject(verb: Token, depth: int = 0) -> Token | None:
     """The doer of ``verb``, inherited from the verb it depends on when it has none."""
     if depth > 4:
         return None
+    holder = _stance(verb)
+    if holder is not None:
+        return holder
     if _child(verb, {"nsubjpass"}) is not None or (verb.tag_ == "VBN" and verb.dep_ == "acl"):
         agent = _agent(verb)
         if agent is not None:
             return agent
         if _child(verb, {"nsubjpass"}) is not None:
             # "was arrested in Rwanda": PLOVER takes the state where it happens as the doer.
+            # "was put under investigation in Italy": the place may hang on the phrase.
+            held = _prep_objects(verb, {"under", "into"})
             places = [_place(o) for o in _prep_objects(verb, {"in"})]
+            places += [_place(o) for h in held for o in _prep_objects(h, {"in"})]
             return next((p for p in places if p is not None and p.ent_type_ == "GPE"), None)
     # The subject nearest the verb: a dateline misparsed as a second subject
     # ("MOSCOW — India's Prime Minister Modi was in Moscow") comes first.
     subjects = [c for c in verb.lefts if c.dep_ in {"nsubj", "csubj"}]
+    if len(subjects) > 1 and _set_off(subjects[-1]):
+        # "Members of the Association, a body linked to the OAU, investigated": an appositive
+        # misparsed as a second subject describes the first.
+        subjects.pop()
     subject = subjects[-1] if subjects else _child(verb, {"nsubj", "csubj"})
     if subject is not None:
         return subject
@@ -344,7 +373,7 @@ def _resolve(pronoun: Token) -> Token:
 
 def verb_target(verb: Token) -> Token | None:
     passive = _child(verb, {"nsubjpass"})
-    if passive is not None:
+    if passive is not None and _stance(verb) is None:
         return actor_in(passive)
     if (verb.dep_ == "acl" and verb.tag_ == "VBN") or verb.dep_ == "amod":
         return None  # "sanctions imposed by X", "protesting farmers": the noun is no target
