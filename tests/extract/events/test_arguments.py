@@ -253,6 +253,9 @@ def test_a_stance_participle_is_held_by_its_subject(nlp: Language) -> None:
     # With an agent it is a passive again.
     text = "The rebels were opposed by government troops."
     assert parties(nlp, text, "opposed") == ("government troops", "rebels")
+    # Taking part: those engaged or involved in an act did it.
+    text = "Two militia leaders were involved in the killing of the governor."
+    assert parties(nlp, text, "killing") == ("militia leaders", "governor")
 
 
 def test_an_appositive_misparsed_as_a_subject_describes_the_first(nlp: Language) -> None:
@@ -270,3 +273,17 @@ def test_the_state_of_a_passive_may_hang_on_its_phrase(nlp: Language) -> None:
     assert parties(nlp, text, "put") == ("Italy", "US national")
     text = "The opposition leader was put under house arrest in Rwanda."
     assert parties(nlp, text, "put")[0] == "Rwanda"
+
+
+def test_the_one_quoted_is_the_speaker(nlp: Language) -> None:
+    text = "King Hassan of Morocco was quoted today as saying he would host a meeting in Rabat."
+    assert parties(nlp, text, "host")[0] == "King Hassan of Morocco"
+
+
+def test_a_participle_is_the_verb_of_a_sentence_parsed_without_one(nlp: Language) -> None:
+    text = dev("PLOVER_GSR/dev.jsonl", "PLOVER-GSR01-AID-0001")  # "Doctors from two ... donated"
+    source = parties(nlp, text, "donated")[0]
+    assert source is not None and source.startswith("Doctors from")
+    # A participle that takes no object is still a passive: the sanctions are imposed.
+    text = "Sanctions imposed on Russia by the European Union."
+    assert parties(nlp, text, "imposed")[0] == "European Union"

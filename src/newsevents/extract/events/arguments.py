@@ -39,9 +39,12 @@ SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 # Prepositions that place an act beside another happening, whose doer may be anyone: "police
 # fired tear gas during a demonstration" (the police did not demonstrate).
 OCCASIONS = {"during", "after", "before", "following", "since", "amid", "despite", "until"}
-# Participles that state a stance of their subject, not something done to it: "Israel is
-# opposed to French mediation" (Israel opposes it), "is committed to talks".
-STANCES = {"oppose", "commit", "dedicate", "devote"}
+# Participles that state a stance or a part of their subject, not something done to it:
+# "Israel is opposed to French mediation" (Israel opposes it), "is committed to talks", "Serb
+# forces were engaged in ethnic cleansing" (they did it).
+STANCES = {"oppose", "commit", "dedicate", "devote", "engage", "involve"}
+# Passive verbs whose subject is the speaker: "was quoted as saying", "was cited as saying".
+QUOTED = {"quote", "cite"}
 # Prepositions whose object is the one acted on ("attack on", "talks with", "sanctions against").
 TARGET_PREPS = {"against", "with", "to", "on", "into", "upon", "toward", "towards", "at", "for"}
 TARGET_PREPS |= {"from"}
@@ -294,11 +297,25 @@ def _set_off(phrase: Token) -> bool:
     return before == "," and after == ","
 
 
+def _main_participle(verb: Token) -> Token | None:
+    """The subject phrase of a sentence the parser gave no verb, when ``verb`` is its real
+    main verb: "Doctors from two aid groups donated and delivered goods" is parsed as a noun
+    root ("Doctors") modified by a participle ("donated"). A participle with an object or a
+    past-tense verb beside it acts; one without ("protesters arrested in Moscow") is passive."""
+    root = verb.sent.root
+    if verb.dep_ != "acl" or verb.tag_ != "VBN" or root.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    if _agent(verb) is not None or not root.i <= verb.head.i < verb.i:
+        return None
+    acts = any(c.dep_ == "dobj" or (c.dep_ == "conj" and c.tag_ == "VBD") for c in verb.children)
+    return actor_in(root) if acts else None
+
+
 def verb_subject(verb: Token, depth: int = 0) -> Token | None:
     """The doer of ``verb``, inherited from the verb it depends on when it has none."""
     if depth > 4:
         return None
-    holder = _stance(verb)
+    holder = _stance(verb) or _main_participle(verb)
     if holder is not None:
         return holder
     if _child(verb, {"nsubjpass"}) is not None or (verb.tag_ == "VBN" and verb.dep_ == "acl"):
@@ -363,8 +380,12 @@ def _resolve(pronoun: Token) -> Token:
         if node.head.i == node.i:
             break
         node = node.head
-        # The subject nearest the verb, as in ``verb_subject`` (a dateline parsed as a subject).
-        subjects = [c for c in node.lefts if c.dep_ == "nsubj"]
+        # The subject nearest the verb, as in ``verb_subject`` (a dateline parsed as a subject);
+        # "King Hassan was quoted as saying he would host": the one quoted speaks.
+        quoted = node.lemma_.lower() in QUOTED
+        subjects = [
+            c for c in node.lefts if c.dep_ == "nsubj" or (quoted and c.dep_ == "nsubjpass")
+        ]
         found = _source(subjects[-1]) if subjects else None
         if found is not None and found.pos_ != "PRON":
             return found
