@@ -198,3 +198,14 @@ def test_real_process_stdin_and_exit_codes() -> None:
     assert missing.returncode == 1 and missing.stderr.decode().startswith("NE101 /nonexistent.txt")
     usage = _run_cli("extract")
     assert usage.returncode == 2
+
+
+@pytest.mark.issue(4)
+def test_a_fold_seed_for_a_task_that_does_not_cross_validate_is_a_usage_error(
+    tmp_path: Path,
+) -> None:
+    gold = tmp_path / "timex.jsonl"
+    gold.write_text("{}\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["eval", "timex", "--data", str(gold), "--seed", "14"])
+    assert result.exit_code == 2
+    assert "timex does not cross-validate" in result.output

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
 from pathlib import Path
 
 import pytest
 
-from newsevents.eval.events import evaluate, span_match
+from newsevents.eval import EvalReport
+from newsevents.eval.events import evaluate, mean_report, span_match
+from newsevents.extract.events.training import folds
 from newsevents.settings import Settings
 
 pytestmark = pytest.mark.issue(4)
@@ -122,3 +125,36 @@ def test_a_wire_dateline_is_read_as_the_cleaner_does() -> None:
     # A sentence opening with a name is no dateline.
     plain = gold_document({"id": "d2", "text": GOLD[0]["text"]})
     assert plain.dateline is None
+
+
+def test_several_fold_seeds_report_their_mean_and_each_seed() -> None:
+    def run(seed_f1: float) -> EvalReport:
+        return EvalReport(
+            task="events",
+            data="x.jsonl",
+            n=10,
+            metrics={"type_macro_f1": seed_f1, "type_accuracy": 0.5, "coverage": 1.0},
+            breakdown={"type_f1_per_label": {"ASSAULT": seed_f1}},
+            details={"gold_events_scored": 10},
+        )
+
+    report = mean_report([run(0.6), run(0.7)], (13, 14))
+    assert report.metrics == {"type_macro_f1": 0.65, "type_accuracy": 0.5, "coverage": 1.0}
+    assert report.breakdown["fold_seeds"] == {
+        "seed 13 type_macro_f1": 0.6,
+        "seed 13 type_accuracy": 0.5,
+        "seed 14 type_macro_f1": 0.7,
+        "seed 14 type_accuracy": 0.5,
+    }
+    # The first seed's breakdown stands for all, and says so.
+    assert report.breakdown["type_f1_per_label"] == {"ASSAULT": 0.6}
+    assert report.details["fold_seeds"] == [13, 14]
+    assert report.details["breakdown_and_details_of_seed"] == 13
+    assert mean_report([run(0.6)], (15,)).details["fold_seed"] == 15
+
+
+def test_fold_seeds_shuffle_records_into_other_folds() -> None:
+    ids = [f"r{n}" for n in range(50)]
+    assert folds(ids, seed=13) == folds(ids)
+    assert folds(ids, seed=14) != folds(ids, seed=13)
+    assert sorted(Counter(folds(ids, seed=14).values()).values()) == [10] * 5

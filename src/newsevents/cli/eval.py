@@ -10,7 +10,7 @@ from rich.console import Console
 from rich.table import Table
 
 from ..errors import EXIT_INPUT, NewsEventsError
-from ..eval import TASKS, EvalReport, evaluator
+from ..eval import CROSS_VALIDATED, TASKS, EvalReport, evaluator
 from ..settings import Settings
 from .output import dumps
 
@@ -26,17 +26,31 @@ from .output import dumps
 )
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object instead of tables.")
 @click.option("--limit", type=click.IntRange(min=1), help="Evaluate only the first N gold records.")
-def eval_command(task: str, data: Path, as_json: bool, limit: int | None) -> None:
+@click.option(
+    "--seed",
+    "seeds",
+    type=int,
+    multiple=True,
+    help="Fold seed where TASK cross-validates (events; default 13). Repeat it to report the "
+    "mean over several seeds with each seed's figures.",
+)
+def eval_command(
+    task: str, data: Path, as_json: bool, limit: int | None, seeds: tuple[int, ...]
+) -> None:
     """Score TASK (actors, timex, toponyms, events, acled, quotes, quantities) against gold data.
 
     \b
     Examples:
       newsevents eval timex --data ../shared/datasets/TempEval3/train.jsonl
       newsevents eval events --data ../shared/datasets/PLOVER_GSR/dev.jsonl --json
+      newsevents eval events --data ../shared/datasets/PLV/train.jsonl --seed 13 --seed 14
     """
+    if seeds and task not in CROSS_VALIDATED:
+        raise click.UsageError(f"--seed: {task} does not cross-validate")
     settings = Settings.from_env()
+    options = {"seeds": seeds} if seeds else {}
     try:
-        report = evaluator(task)(data, settings=settings, limit=limit)
+        report = evaluator(task)(data, settings=settings, limit=limit, **options)
     except NewsEventsError as e:
         click.echo(str(e), err=True)
         sys.exit(EXIT_INPUT)

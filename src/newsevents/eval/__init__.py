@@ -4,6 +4,7 @@ A task module ``newsevents.eval.<task>`` exposes::
 
     def evaluate(path: Path, *, settings: Settings, limit: int | None = None) -> EvalReport
 
+(tasks in ``CROSS_VALIDATED`` also take ``seeds``, the fold seeds).
 ``newsevents eval <task> --data FILE [--json]`` runs it; ``tests/eval_floors/<task>.json`` pins
 the gold file's sha256 and the floors CI holds each metric to.
 """
@@ -31,6 +32,9 @@ TASKS: dict[str, str] = {
     "quantities": "quantities",
     "acled": "acled",
 }
+# Tasks whose evaluate() takes ``seeds``: they retrain a shipped model per fold when scoring a
+# file it was trained on.
+CROSS_VALIDATED = frozenset({"events"})
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -59,7 +63,7 @@ class EvalReport:
 
 class Evaluator(Protocol):
     def __call__(
-        self, path: Path, *, settings: Settings, limit: int | None = None
+        self, path: Path, *, settings: Settings, limit: int | None = None, **options: Any
     ) -> EvalReport: ...
 
 

@@ -28,6 +28,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import replace
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -38,7 +39,7 @@ from spacy.tokens import Doc
 from ..errors import NewsEventsError
 from ..extract.events import code_sentence
 from ..extract.events.classifier import MODEL_FILE, MODEL_PACKAGE, TypeModel, shipped_model
-from ..extract.events.training import Example, examples, fit, folds
+from ..extract.events.training import FOLDS, SEED, Example, examples, fit, folds
 from ..parse.nlp import load
 from ..settings import Settings
 from ..types import Event
@@ -46,6 +47,8 @@ from . import EvalReport, confusion_matrix, prf, read_gold, sha256
 from .gold import gold_document
 
 BASELINE_FILES = ("PLV/train.jsonl", "PLOVER_GSR/dev.jsonl")
+# The figures reported per fold seed when several are asked for.
+HEADLINE = ("type_macro_f1", "type_accuracy", "source_f1", "target_f1")
 
 
 def _training() -> list[dict[str, Any]]:
@@ -160,15 +163,15 @@ def _gold_events(record: dict[str, Any]) -> list[dict[str, Any]]:
     return [e for e in record.get("events", []) if e.get("label_candidates")]
 
 
-def _models(
+def _training_examples(
     path: Path, records: list[dict[str, Any]], docs: list[Doc], nlp: Any
-) -> tuple[dict[str, TypeModel], bool]:
-    """Record id -> the model that may score it; True when that took cross-validation."""
+) -> tuple[list[Example], list[Example]] | None:
+    """(the other training files' examples, the evaluated file's own) when the shipped model
+    was trained on ``path``; None when it was not, and the shipped model may score it."""
     digest = sha256(path)
     training = _training()
     if digest not in {t["sha256"] for t in training}:
-        model = shipped_model()
-        return {str(r["id"]): model for r in records}, False
+        return None
     root = path.resolve().parent.parent
     pool: list[Example] = []
     own: list[Example] = []
@@ -183,15 +186,30 @@ def _models(
             )
         gold = list(read_gold(other))
         pool.extend(examples(gold, nlp.pipe(r["text"] for r in gold)))
-    fold_of = folds([str(r["id"]) for r in records])
+    return pool, own
+
+
+def _models(
+    records: list[dict[str, Any]],
+    training: tuple[list[Example], list[Example]] | None,
+    *,
+    seed: int,
+) -> dict[str, TypeModel]:
+    """Record id -> the model that may score it: the shipped one, or, for a file it was
+    trained on, one retrained without the record's fold."""
+    if training is None:
+        model = shipped_model()
+        return {str(r["id"]): model for r in records}
+    pool, own = training
+    fold_of = folds([str(r["id"]) for r in records], seed=seed)
     chosen: dict[str, TypeModel] = {}
     for k in sorted(set(fold_of.values())):
         model = fit(pool + [e for e in own if fold_of[e.record] != k])
         chosen.update({rid: model for rid, f in fold_of.items() if f == k})
-    return chosen, True
+    return chosen
 
 
-def _bag_of_words(path: Path, records: list[dict[str, Any]]) -> dict[str, str]:
+def _bag_of_words(path: Path, records: list[dict[str, Any]], *, seed: int) -> dict[str, str]:
     """Record id -> the baseline's type (TF-IDF 1-2 grams + logistic regression)."""
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.linear_model import LogisticRegression
@@ -216,7 +234,7 @@ def _bag_of_words(path: Path, records: list[dict[str, Any]]) -> dict[str, str]:
     if not pool and not own:
         return {}  # the baseline's training files are not beside the evaluated one
     ids = [str(r["id"]) for r in records]
-    fold_of = folds(ids) if own else {i: 0 for i in ids}
+    fold_of = folds(ids, seed=seed) if own else {i: 0 for i in ids}
     predicted: dict[str, str] = {}
     for k in sorted(set(fold_of.values())):
         train = pool + (
@@ -258,14 +276,70 @@ def _root_dyad(doc: Doc) -> tuple[tuple[int, int] | None, tuple[int, int] | None
     return span(subj), span(obj)
 
 
-def evaluate(path: Path, *, settings: Settings, limit: int | None = None) -> EvalReport:
+def evaluate(
+    path: Path,
+    *,
+    settings: Settings,
+    limit: int | None = None,
+    seeds: Sequence[int] = (SEED,),
+) -> EvalReport:
+    """Score the coder on ``path``. Where that takes cross-validation, ``seeds`` are the fold
+    seeds: with several, each metric is their mean, and ``breakdown["fold_seeds"]`` holds
+    each seed's headline figures (how much of a difference the luck of the folds makes)."""
     records = list(read_gold(path, limit=limit))
     if not any(_gold_events(r) for r in records):
         raise NewsEventsError("NE701", str(path), detail="no events with a PLOVER type")
     nlp = load(settings.model)
     docs = list(nlp.pipe(r["text"] for r in records))
-    models, crossvalidated = _models(path, records, docs, nlp)
-    bow = _bag_of_words(path, records)
+    training = _training_examples(path, records, docs, nlp)
+    if training is None or not seeds:
+        seeds = (SEED,)
+    reports = [
+        _score(path, records, docs, _models(records, training, seed=seed), seed=seed)
+        for seed in seeds
+    ]
+    report = mean_report(reports, seeds)
+    return replace(
+        report,
+        details=report.details
+        | {"cross_validated": training is not None, "folds": FOLDS if training else None},
+    )
+
+
+def mean_report(reports: Sequence[EvalReport], seeds: Sequence[int]) -> EvalReport:
+    """One report for runs with different fold seeds: each metric is the mean; the first
+    run's breakdown and details stand for all, with each seed's headline figures beside."""
+    first = reports[0]
+    if len(reports) == 1:
+        return replace(first, details=first.details | {"fold_seed": seeds[0]})
+    metrics = {
+        name: round(sum(r.metrics[name] for r in reports) / len(reports), 4)
+        for name in first.metrics
+    }
+    per_seed = {
+        f"seed {seed} {name}": r.metrics[name]
+        for seed, r in zip(seeds, reports, strict=True)
+        for name in HEADLINE
+        if name in r.metrics
+    }
+    return replace(
+        first,
+        metrics=metrics,
+        breakdown=first.breakdown | {"fold_seeds": per_seed},
+        details=first.details
+        | {"fold_seeds": list(seeds), "breakdown_and_details_of_seed": seeds[0]},
+    )
+
+
+def _score(
+    path: Path,
+    records: list[dict[str, Any]],
+    docs: list[Doc],
+    models: dict[str, TypeModel],
+    *,
+    seed: int,
+) -> EvalReport:
+    bow = _bag_of_words(path, records, seed=seed)
 
     types, spans, base_types, base_spans = _Tally(), _Spans(), _Tally(), _Spans()
     roots: Counter[str] = Counter()
@@ -336,8 +410,6 @@ def evaluate(path: Path, *, settings: Settings, limit: int | None = None) -> Eva
         "type_f1_per_label": types.per_label(),
     }
     details = {
-        "cross_validated": crossvalidated,
-        "folds": 5 if crossvalidated else None,
         "gold_events_scored": n_events,
         "sentences_without_gold_events": empty_sentences,
         "spurious_sentences": spurious,
