@@ -8,7 +8,7 @@ import pytest
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from newsevents.extract.events.arguments import arguments, phrase
+from newsevents.extract.events.arguments import arguments, governing_subject, phrase
 from newsevents.parse.nlp import load
 from newsevents.settings import Settings
 
@@ -287,3 +287,15 @@ def test_a_participle_is_the_verb_of_a_sentence_parsed_without_one(nlp: Language
     # A participle that takes no object is still a passive: the sanctions are imposed.
     text = "Sanctions imposed on Russia by the European Union."
     assert parties(nlp, text, "imposed")[0] == "European Union"
+
+
+def test_a_relative_clause_does_not_borrow_the_main_subject(nlp: Language) -> None:
+    text = (
+        "The UN mission on Sunday condemned the bombing of a police academy in the capital, "
+        "which left at least 30 dead and more than 30 others wounded."
+    )
+    wounded = _token(nlp(text), "wounded")
+    assert governing_subject(wounded) is None
+    # Outside a relative clause the nearest subject above still acts.
+    guilty = nlp("Both the army and the rebels are guilty of violating the ceasefire.")
+    assert governing_subject(_token(guilty, "violating")).text == "army"

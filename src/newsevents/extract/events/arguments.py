@@ -552,9 +552,13 @@ def governing_subject(trigger: Token) -> Token | None:
     """The actor subject of the nearest clause above ``trigger`` that has one ("Both the
     military and the rebels are guilty of violating the ceasefire": the military), for a
     trigger the parse gives no party of its own."""
+    if _child(trigger, {"nsubj", "nsubjpass"}) is not None:
+        return None  # "30 others wounded": the clause has a subject, if not an actor
     node = trigger
     for _ in range(6):
-        if node.head.i == node.i:
+        if node.head.i == node.i or node.dep_ == "relcl":
+            # A relative clause describes its noun ("the bombing ..., which left 30
+            # wounded"): the main clause's subject did not do what it tells.
             return None
         node = node.head
         if node.pos_ not in {"VERB", "AUX", "ADJ"}:
