@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from newsevents.extract.events.lexicon import match_noun, match_verb, no_events
+from newsevents.extract.events.lexicon import _phrases, match_noun, match_verb, no_events
 from newsevents.extract.events.triggers import main_verb
 from newsevents.parse.nlp import load
 from newsevents.settings import Settings
@@ -71,3 +71,28 @@ def test_the_fallback_passes_over_verbs_that_are_no_event(nlp: Language) -> None
     assert {"try", "expect", "increase"} <= no_events()
     verb = main_verb(next(iter(doc.sents)))
     assert verb is not None and verb.lemma_ == "demonstrate"
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # Phoenix's "(on)" is a phrase the verb governs: an appeal to someone.
+        ("The minister called on Serbia to withdraw its troops.", "020"),
+        ("The senators called for sanctions against the generals.", "1312"),
+        # "on Friday" is when the call was made; the call itself is Phoenix's default, a phone
+        # call (041), not an appeal.
+        ("The president called his Ethiopian counterpart on Friday.", "041"),
+    ],
+)
+def test_a_parenthesised_pattern_group_is_a_phrase_the_verb_governs(
+    nlp: Language, text: str, code: str
+) -> None:
+    assert code_of(nlp, text, "called") == code
+
+
+def test_pattern_groups_are_read_as_petrarch_writes_them() -> None:
+    # A group is its preposition and the words of its object; one left open runs to the end.
+    phrases = _phrases("(on &country)")
+    assert [sorted(prep) for prep, _ in phrases] == [["on"]]
+    assert _phrases("off (from") == ((frozenset({"from"}), ()),)
+    assert _phrases("(for sanctions) now") == ((frozenset({"for"}), (frozenset({"sanctions"}),)),)

@@ -24,6 +24,9 @@ WINDOW = 12
 # its words: "returned 12 skulls to Peru" returns property, "returned to Geneva" does not.
 OBJECT = "@object"
 OBJECT_DEPS = {"dobj", "nsubjpass"}
+# What a parenthesised pattern group may attach by: a preposition, a particle ("called off"),
+# the agent of a passive ("by"), an indirect object's "to".
+PHRASE_DEPS = {"prep", "prt", "agent", "dative"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,6 +34,10 @@ class Pattern:
     before: tuple[frozenset[str], ...]
     after: tuple[frozenset[str], ...]
     code: str
+    # PETRARCH's parenthesised groups: "(for sanctions)" is a prepositional phrase headed by
+    # "for" that belongs to the verb, not any "for" further on ("called Erdogan on Friday"
+    # is no "call (on)" appeal). Each group is its preposition and the words of its object.
+    phrases: tuple[tuple[frozenset[str], tuple[frozenset[str], ...]], ...] = ()
 
     @property
     def size(self) -> int:
@@ -73,12 +80,37 @@ def _items(text: str) -> tuple[frozenset[str], ...]:
     return tuple(i for i in items if i)
 
 
+def _phrases(text: str) -> tuple[tuple[frozenset[str], tuple[frozenset[str], ...]], ...]:
+    """The parenthesised groups of a pattern: (preposition, words of its object). A group
+    left open runs to the end of the pattern, as PETRARCH reads it."""
+    groups: list[list[str]] = []
+    inside = False
+    for word in text.split():
+        if word.startswith("("):
+            groups.append([])
+            inside = True
+        if inside and word.strip("()"):
+            groups[-1].append(word)
+        if word.endswith(")"):
+            inside = False
+    found = []
+    for group in groups:
+        items = [_item(w) for w in group]
+        if items and items[0]:
+            found.append((items[0], tuple(i for i in items[1:] if i)))
+    return tuple(found)
+
+
+def _pattern(before: str, after: str, code: str) -> Pattern:
+    return Pattern(_items(before), _items(after), code, _phrases(after))
+
+
 @cache
 def verbs() -> dict[str, Entry]:
     """Verb lemma (or "verb particle" phrase) -> entry."""
     by_block: dict[str, list[Pattern]] = {}
     for row in read_tsv(ONTOLOGY, "data/cameo_verb_patterns.tsv"):
-        pattern = Pattern(_items(row["before"]), _items(row["after"]), row["code"])
+        pattern = _pattern(row["before"], row["after"], row["code"])
         if pattern.size:
             by_block.setdefault(row["block"], []).append(pattern)
     codes: dict[str, str | None] = {}
@@ -101,7 +133,7 @@ def verbs() -> dict[str, Entry]:
     for row in read_tsv(PACKAGE, "data/event_verbs.tsv"):
         if row["after"]:
             # An empty code here means: this phrase is not an event ("the talks went well").
-            ours.setdefault(row["lemma"], []).append(Pattern((), _items(row["after"]), row["code"]))
+            ours.setdefault(row["lemma"], []).append(_pattern("", row["after"], row["code"]))
         else:
             defaults[row["lemma"]] = row["code"]
     for lemma in sorted(set(ours) | set(defaults)):
@@ -175,10 +207,31 @@ def match_verb(token: Token) -> Match | None:
             continue
         if any(item.isdisjoint(seen_before) for item in pattern.before):
             continue
-        if _subsequence(pattern.after, after) and _subsequence(pattern.before, before):
+        if (
+            _subsequence(pattern.after, after)
+            and _subsequence(pattern.before, before)
+            and all(_has_phrase(token, prep, words) for prep, words in pattern.phrases)
+        ):
             words = " ".join("/".join(sorted(i)[:2]) for i in pattern.after)
             return Match(pattern.code or None, f"{entry.source}:{lemma} * {words}")
     return Match(entry.code, f"{entry.source}:{lemma}")
+
+
+def _has_phrase(verb: Token, prep: frozenset[str], words: tuple[frozenset[str], ...]) -> bool:
+    """Whether ``verb`` governs a prepositional phrase headed by ``prep`` whose object holds
+    ``words``: attached to the verb or to its direct object ("imposed sanctions on Iran"),
+    and not a date ("on Friday" is no "call on")."""
+    holders = [verb, *(c for c in verb.children if c.dep_ in OBJECT_DEPS)]
+    for holder in holders:
+        for child in holder.children:
+            if child.dep_ not in PHRASE_DEPS or prep.isdisjoint(forms(child)):
+                continue
+            objects = [t for t in child.children if t.dep_ == "pobj"]
+            if objects and all(o.ent_type_ in {"DATE", "TIME"} for o in objects):
+                continue
+            if _subsequence(words, [forms(t) for t in child.subtree if t.i != child.i]):
+                return True
+    return False
 
 
 def match_noun(token: Token) -> Match | None:
