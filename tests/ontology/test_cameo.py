@@ -72,6 +72,8 @@ def test_every_code_maps_to_plover() -> None:
         ("0813", "RETREAT"),  # under CONCEDE's 081
         ("081", "CONCEDE"),
         ("0874", "RETREAT"),
+        ("0831", "RETREAT"),  # a resignation: Draft 2.0's RETREAT mode "resign"
+        ("0832", "CONCEDE"),
         ("042", "CONSULT"),
         ("20", "ASSAULT"),
     ],
@@ -121,3 +123,11 @@ def test_tables_are_built_from_their_sources() -> None:
         check=False,
     )
     assert done.returncode == 0, done.stderr
+
+
+def test_draft2_moves_a_resignation_to_retreat() -> None:
+    mapping = plover_for("0831")
+    assert mapping is not None
+    assert (mapping.type, mapping.mode, mapping.exception) == ("RETREAT", "resign", True)
+    # The context of the CAMEO2PLOVER row is kept.
+    assert mapping.context == "political_institutions"

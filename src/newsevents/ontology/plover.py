@@ -1,8 +1,10 @@
 """PLOVER Draft 2.0 event types and modes, CAMEO -> PLOVER, and the ACLED categories.
 
-Data files (built by ``scripts/build_ontology.py`` except ``acled.tsv``, which is compiled by hand):
-``plover_types.tsv``, ``plover_modes.tsv``, ``cameo_plover.tsv`` (with the sub-code exceptions
-such as 163 embargo -> COERCE under SANCTION's 16), ``acled.tsv``.
+Data files (built by ``scripts/build_ontology.py`` except ``acled.tsv`` and
+``cameo_plover_draft2.tsv``, which are compiled by hand): ``plover_types.tsv``,
+``plover_modes.tsv``, ``cameo_plover.tsv`` (with the sub-code exceptions such as 163 embargo ->
+COERCE under SANCTION's 16), ``cameo_plover_draft2.tsv`` (codes Draft 2.0 moved to another
+type), ``acled.tsv``.
 """
 
 from __future__ import annotations
@@ -68,8 +70,9 @@ def plover_modes() -> dict[str, dict[str, float | None]]:
 
 @cache
 def cameo_to_plover() -> dict[str, PloverMapping]:
-    """Every CAMEO code -> its PLOVER mapping, exactly as the table has it."""
-    return {
+    """Every CAMEO code -> its PLOVER mapping: the CAMEO2PLOVER table, with the codes Draft
+    2.0 moved to another type (``cameo_plover_draft2.tsv``) as sub-code exceptions."""
+    table = {
         row["cameo_code"]: PloverMapping(
             cameo=row["cameo_code"],
             type=row["plover_type"] or None,
@@ -79,6 +82,16 @@ def cameo_to_plover() -> dict[str, PloverMapping]:
         )
         for row in read_tsv(PACKAGE, "data/cameo_plover.tsv")
     }
+    for row in read_tsv(PACKAGE, "data/cameo_plover_draft2.tsv"):
+        old = table.get(row["cameo_code"])
+        table[row["cameo_code"]] = PloverMapping(
+            cameo=row["cameo_code"],
+            type=row["plover_type"],
+            mode=row["mode"] or None,
+            context=old.context if old else None,
+            exception=True,
+        )
+    return table
 
 
 def plover_for(code: str) -> PloverMapping | None:

@@ -39,6 +39,8 @@ def code_of(nlp: Language, text: str, verb: str) -> str | None:
         ("Police arrested 40 protesters in Nairobi.", "arrested", "173"),
         ("Israeli soldiers arrested more than 100 Palestinians.", "arrested", "173"),
         ("The president will extend the night-time curfew in Abidjan.", "extend", "1723"),
+        ("The interior minister resigned on Friday after the riots.", "resigned", "0831"),
+        ("About 200 rebels surrendered to the army on Sunday.", "surrendered", "0874"),
     ],
 )
 def test_our_entries(nlp: Language, text: str, verb: str, code: str) -> None:
@@ -96,3 +98,9 @@ def test_pattern_groups_are_read_as_petrarch_writes_them() -> None:
     assert [sorted(prep) for prep, _ in phrases] == [["on"]]
     assert _phrases("off (from") == ((frozenset({"from"}), ()),)
     assert _phrases("(for sanctions) now") == ((frozenset({"for"}), (frozenset({"sanctions"}),)),)
+
+
+def test_an_occurrence_is_no_seizure(nlp: Language) -> None:
+    # Phoenix codes "take" as 171 (seize); "the vote will take place" seizes nothing.
+    assert code_of(nlp, "The vote will take place in March.", "take") is None
+    assert code_of(nlp, "Rebels took the town of Kidal.", "took") == "192"  # occupied
