@@ -41,6 +41,7 @@ def code_of(nlp: Language, text: str, verb: str) -> str | None:
         ("The president will extend the night-time curfew in Abidjan.", "extend", "1723"),
         ("The interior minister resigned on Friday after the riots.", "resigned", "0831"),
         ("About 200 rebels surrendered to the army on Sunday.", "surrendered", "0874"),
+        ("Soldiers beat up three detainees with the knowledge of officers.", "beat", "182"),
     ],
 )
 def test_our_entries(nlp: Language, text: str, verb: str, code: str) -> None:
@@ -104,3 +105,10 @@ def test_an_occurrence_is_no_seizure(nlp: Language) -> None:
     # Phoenix codes "take" as 171 (seize); "the vote will take place" seizes nothing.
     assert code_of(nlp, "The vote will take place in March.", "take") is None
     assert code_of(nlp, "Rebels took the town of Kidal.", "took") == "192"  # occupied
+
+
+def test_a_multi_word_synonym_matches_as_a_whole(nlp: Language) -> None:
+    # &ceasefire holds "cease fire": its last word alone is no ceasefire.
+    assert code_of(nlp, "The rebels agreed to a cease-fire on Sunday.", "agreed") == "0356"
+    assert code_of(nlp, "The rebels agreed to a cease fire on Sunday.", "agreed") == "0356"
+    assert code_of(nlp, "Settlers set fire to the offices overnight.", "set") != "0356"

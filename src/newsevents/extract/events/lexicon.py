@@ -63,8 +63,11 @@ class Match:
 def _synsets() -> dict[str, frozenset[str]]:
     sets: dict[str, set[str]] = {}
     for row in read_tsv(ONTOLOGY, "data/cameo_synsets.tsv"):
-        # Multi-word members match on their head (last) word: "armed forces" -> "forces".
-        sets.setdefault(row["set"], set()).add(row["word"].split()[-1])
+        # A multi-word member matches on its last two words ("armed forces", "cease fire"),
+        # which forms() offers as a pair: its head alone would let "set fire" be a ceasefire
+        # and any "to" an auxiliary.
+        words = row["word"].replace("-", " ").split()
+        sets.setdefault(row["set"], set()).add(" ".join(words[-2:]))
     return {name: frozenset(words) for name, words in sets.items()}
 
 
@@ -164,8 +167,16 @@ def nouns() -> dict[str, str]:
 
 
 def forms(token: Token) -> frozenset[str]:
-    """The strings a dictionary word may match: lower-case text and lemma."""
-    return frozenset((token.lower_, token.lemma_.lower()))
+    """The strings a dictionary word may match: lower-case text and lemma, and each paired
+    with the word before (a hyphen passed over: "cease-fire"), for multi-word synset members."""
+    lower, lemma = token.lower_, token.lemma_.lower()
+    before = token.nbor(-1) if token.i > 0 else None
+    if before is not None and before.text == "-" and before.i > 0:
+        before = before.nbor(-1)
+    if before is None:
+        return frozenset((lower, lemma))
+    left = before.lower_
+    return frozenset((lower, lemma, f"{left} {lower}", f"{left} {lemma}"))
 
 
 def _subsequence(items: tuple[frozenset[str], ...], words: list[frozenset[str]]) -> bool:
