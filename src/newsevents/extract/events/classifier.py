@@ -30,6 +30,7 @@ from ...ontology.plover import plover_for
 from . import modality
 from .arguments import arguments, demanded
 from .lexicon import Match, match_verb
+from .triggers import acted_on
 
 MODEL_PACKAGE = "newsevents.models"
 MODEL_FILE = "events/types.npz"
@@ -130,6 +131,14 @@ def features(
     for other in others:
         if other is not match and other.code:
             found["o:" + other.code[:2]] = 1.0
+    if trigger.pos_ == "VERB":
+        # What the verb does to an act its object names: ending mediation is a SANCTION,
+        # ending a strike a concession, condemning a bombing an ACCUSE.
+        object_act = acted_on(trigger)
+        if object_act is not None:
+            object_type = _type_of(object_act.code)
+            found["on:" + object_type] = 1.0
+            found[f"on:{lemma}:{object_type}"] = 1.0
     found.update(argument_features(trigger))
     found.update(context_features(trigger))
     return found

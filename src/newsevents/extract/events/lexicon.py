@@ -161,6 +161,13 @@ def no_events() -> frozenset[str]:
 
 
 @cache
+def light_verbs() -> frozenset[str]:
+    """Verbs that carry out the act their object names ("held talks", "issued a warrant"):
+    the event noun object is the event, not the verb."""
+    return frozenset(row["lemma"] for row in read_tsv(PACKAGE, "data/light_verbs.tsv"))
+
+
+@cache
 def nouns() -> dict[str, str]:
     """Event noun lemma -> CAMEO code."""
     return {row["lemma"]: row["code"] for row in read_tsv(PACKAGE, "data/event_nouns.tsv")}

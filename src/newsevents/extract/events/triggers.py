@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from .lexicon import Match, match_noun, match_verb, no_events
+from .lexicon import Match, light_verbs, match_noun, match_verb, no_events
 from .modality import reporting_verbs
 
 STATEMENT_ROOT = "01"
@@ -29,6 +29,14 @@ NOT_EVENT_ENTS = {"ORG", "GPE", "PERSON", "DATE", "TIME", "NORP", "LOC", "FAC", 
 
 
 FALLBACK = "fallback"
+# Participles news uses as prepositions ("rioted following a demonstration"): they act on
+# nothing, whatever the parse makes of them.
+PREPOSITION_PARTICIPLES = frozenset(
+    {"following", "including", "regarding", "concerning", "excluding", "considering", "pending"}
+)
+# The rule of a verb that is a candidate for the act its object names ("ended mediation
+# efforts"): "acts-on:" and the noun's code.
+ACTS_ON = "acts-on:"
 
 
 def main_verb(sentence: Span) -> Token | None:
@@ -46,6 +54,38 @@ def main_verb(sentence: Span) -> Token | None:
     if root.pos_ not in {"VERB", "AUX"} or root.lemma_.lower() in passed:
         return None
     return root
+
+
+def acted_on(verb: Token) -> Match | None:
+    """The dictionary match of the event noun that is ``verb``'s object, or qualifies it
+    ("talks" in "halted the talks", "mediation" in "ended mediation efforts")."""
+    for child in verb.children:
+        if child.dep_ not in {"dobj", "nsubjpass"} or child.pos_ not in {"NOUN", "PROPN"}:
+            continue
+        for noun in (child, *(c for c in child.children if c.dep_ == "compound")):
+            if noun.ent_type_ in NOT_EVENT_ENTS:
+                continue
+            match = match_noun(noun)
+            if match is not None:
+                return match
+    return None
+
+
+def _governing_verb(noun: Token) -> Token | None:
+    """The verb whose object ``noun`` is, or qualifies ("mediation" in "ended mediation
+    efforts")."""
+    head = noun
+    if head.dep_ == "compound" and head.head.pos_ in {"NOUN", "PROPN"}:
+        head = head.head
+    verb = head.head
+    if (
+        head.dep_ in {"dobj", "nsubjpass"}
+        and verb.pos_ == "VERB"
+        and verb.dep_ != "prep"
+        and verb.lower_ not in PREPOSITION_PARTICIPLES
+    ):
+        return verb
+    return None
 
 
 def candidates(sentence: Span) -> list[tuple[Token, Match]]:
@@ -83,15 +123,33 @@ def _coded(sentence: Span) -> list[tuple[Token, Match]]:
         if doc[i].dep_ == "acl" and doc[i].head.i in nouns:
             del verbs[i]
     found = [(doc[i], m) for i, m in verbs.items()]
+    light = light_verbs()
     for i, match in nouns.items():
         token = doc[i]
-        if token.dep_ in {"dobj", "nsubjpass"} and token.head.i in verbs:
-            rule = verbs[token.head.i].rule
+        if token.dep_ == "compound" and token.head.i in nouns:
+            continue
+        governor = _governing_verb(token)
+        if governor is not None and governor.i in verbs:
+            rule = verbs[governor.i].rule
             if " * " in rule or rule.startswith("newsevents:"):
                 continue  # the verb's own pattern or code already names this act
-            # A generic verb default ("issued" 060) says less than the noun ("warrant").
-            found = [(t, m) for t, m in found if t.i != token.head.i]
-        if token.dep_ == "compound" and token.head.i in nouns:
+            if governor.lemma_.lower() not in light:
+                # "condemned the bombing", "cancelled the talks": the verb acts on the act
+                # its object names, and is the event.
+                continue
+            # A light verb's generic default ("issued" 060) says less than the noun
+            # ("warrant").
+            found = [(t, m) for t, m in found if t.i != governor.i]
+        elif (
+            governor is not None
+            and governor.lemma_.lower() not in light
+            and match_verb(governor) is not None
+        ):
+            # A verb the dictionary knows but codes only through other objects ("ended
+            # mediation efforts", "halted the talks"): the verb is the event, and what it is
+            # the classifier reads off the act it ends, halts or suspends.
+            if all(t.i != governor.i for t, _ in found):
+                found.append((governor, Match(None, f"{ACTS_ON}{match.code}")))
             continue
         found.append((token, match))
     return sorted(found, key=lambda pair: pair[0].i)

@@ -1,0 +1,54 @@
+"""Candidate triggers (issue 4): which word of a sentence stands for an act when a verb and
+the event noun that is its object both name one; wire-style sentences written for these
+tests."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from newsevents.extract.events.triggers import ACTS_ON, acted_on, candidates
+from newsevents.parse.nlp import load
+from newsevents.settings import Settings
+
+pytestmark = pytest.mark.issue(4)
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return load(Settings.from_env({}).model)
+
+
+def triggers(nlp: Language, text: str) -> dict[str, str]:
+    """Trigger word -> the rule that made it a candidate."""
+    (sentence,) = nlp(text).sents
+    return {token.text: match.rule for token, match in candidates(sentence)}
+
+
+def test_a_verb_acting_on_an_act_is_the_event(nlp: Language) -> None:
+    # The commission did not mediate: it stopped mediating.
+    found = triggers(nlp, "The U.N. commission ended mediation efforts in the dispute.")
+    assert found == {"ended": ACTS_ON + "045"}
+    found = triggers(nlp, "The ministry condemned the bombing of the school.")
+    assert list(found) == ["condemned"]
+
+
+def test_a_light_verb_leaves_the_act_to_its_object(nlp: Language) -> None:
+    found = triggers(nlp, "The envoy undertook a mediation mission between the two sides.")
+    assert list(found) == ["mediation"]
+    found = triggers(nlp, "A court in Rome issued an arrest warrant for the general.")
+    assert "arrest" not in found  # the warrant's modifier is not an act of its own
+
+
+def test_a_participle_used_as_a_preposition_acts_on_nothing(nlp: Language) -> None:
+    found = triggers(nlp, "Demonstrators rioted following a peaceful demonstration in Cairo.")
+    assert "following" not in found and "demonstration" in found
+
+
+def test_the_act_a_verb_acts_on(nlp: Language) -> None:
+    doc = nlp("The government suspended peace talks with the rebels.")
+    verb = next(t for t in doc if t.text == "suspended")
+    found = acted_on(verb)
+    assert found is not None and found.code == "040"
+    doc = nlp("The government suspended the newspaper's licence.")
+    assert acted_on(next(t for t in doc if t.text == "suspended")) is None
