@@ -321,6 +321,12 @@ def test_no_party_no_event(nlp: Language) -> None:
     assert code(nlp, "The weather was mild in March.") == []
 
 
+def test_an_uncoded_verb_nobody_does_is_no_event(nlp: Language) -> None:
+    # The sample: the leaders were shown in videos; nobody did anything to anyone.
+    text = "Later, the two leaders were pictured in videos shared by the Kremlin near Moscow."
+    assert code(nlp, text) == []
+
+
 def test_a_state_an_actor_is_in_is_no_event(nlp: Language) -> None:
     # The sample's analyst, on India: a copula with an adjective says how things stand.
     text = "Bajpaee said India is increasingly estranged from forums in which China plays a role."

@@ -268,6 +268,10 @@ def _code_sentence(
             # "shoot up" are no actors. One party that can act is enough (the other may be a
             # place or a thing: "shelled the town").
             continue
+        if match.rule == FALLBACK and args.source is None:
+            # A verb the dictionary does not code, with nobody doing it ("the two leaders were
+            # pictured in videos"), says too little to be an act.
+            continue
         target = args.target
         if target is None and code in VISIT_CODES:
             target = visited_place(trigger)
