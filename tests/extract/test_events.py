@@ -15,8 +15,8 @@ from spacy.language import Language
 from newsevents.eval import read_gold
 from newsevents.extract.events import find_events
 from newsevents.extract.events.classifier import TypeModel, shipped_model, text_terms
-from newsevents.extract.events.lexicon import match_verb, nouns, verbs
-from newsevents.extract.events.training import examples, fit
+from newsevents.extract.events.lexicon import Match, match_verb, nouns, verbs
+from newsevents.extract.events.training import examples, fit, label_of
 from newsevents.ontology.cameo import cameo
 from newsevents.ontology.plover import plover_for
 from newsevents.ontology.tables import read_tsv
@@ -701,3 +701,16 @@ def test_fitted_model_survives_saving(nlp: Language, tmp_path: Path) -> None:
     assert not np.allclose(
         alone.probabilities(items[0].features), model.probabilities(items[0].features)
     )
+
+
+def test_a_split_gold_label_trains_as_the_dictionary_type_else_the_first() -> None:
+    # PLV's YIELD is CONCEDE or RETREAT: the dictionary's type picks one where it is either.
+    event = {"label": None, "label_candidates": ["CONCEDE", "RETREAT"]}
+    assert label_of(event, Match("0841", "phoenix:release")) == "RETREAT"
+    assert label_of(event, Match("081", "phoenix:ease")) == "CONCEDE"
+    # Coded as something else, it still trains as a yielding, not as nothing.
+    assert label_of(event, Match("110", "phoenix:accuse")) == "CONCEDE"
+    assert label_of({"label": "ASSAULT", "label_candidates": ["ASSAULT"]}, Match(None, "x")) == (
+        "ASSAULT"
+    )
+    assert label_of({"label": None, "label_candidates": []}, Match(None, "x")) is None

@@ -77,14 +77,17 @@ def gold_trigger(
 
 def label_of(event: dict[str, Any], match: Match) -> str | None:
     """The training label: the gold type, or for split labels (PLV YIELD: CONCEDE or RETREAT)
-    the dictionary's type when it is one of the candidates."""
+    the dictionary's type when it is one of the candidates, else the first candidate (YIELD:
+    CONCEDE, the type of CAMEO's generic "yield", 080). Dropping those examples, as before,
+    hid from the model the yieldings the dictionary codes as something else ("granted the
+    British government to delay Brexit"): 3-seed CV macro-F1 on PLV 0.7858 -> 0.7892."""
     if event.get("label"):
         return str(event["label"])
     options = event.get("label_candidates") or []
     mapping = plover_for(match.code) if match.code else None
     if mapping is not None and mapping.type in options:
         return mapping.type
-    return None
+    return str(options[0]) if options else None
 
 
 def examples(records: Iterable[dict[str, Any]], docs: Iterable[Doc]) -> list[Example]:
