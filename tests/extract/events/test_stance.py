@@ -162,6 +162,18 @@ def test_what_others_expect_is_no_threat(nlp: Language, text: str) -> None:
     assert event.plover == "ASSAULT"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Iran warned it would attack any tanker entering its waters.",
+        "Iran warned that Iran would attack any tanker entering its waters.",
+    ],
+)
+def test_a_warning_about_ones_own_attack_is_a_threat(nlp: Language, text: str) -> None:
+    # The warner and the attacker are one: the intent is the warner's own, one threat.
+    assert [e.plover for e in events(nlp, text)] == ["THREATEN"]
+
+
 def test_a_promised_meeting_is_agree(nlp: Language) -> None:
     event = at(events(nlp, "The two leaders will hold talks in Beijing on Tuesday."), "hold")
     assert (event.plover, event.cameo, event.modality) == ("AGREE", "036", "planned")

@@ -61,19 +61,23 @@ def _stance(trigger: Token, coded: list[Coded], by_token: dict[int, int]) -> int
     """Index of the stance whose content ``trigger`` lies in, if any. A promise, refusal or
     threat is about the actor's own act; a clause with a subject of its own is someone
     else's ("officials warned Iran may attack"), which only a demand can be about."""
-    node, own = trigger, True
+    node, doers = trigger, set()
     for _ in range(CONTENT_DEPTH):
         if node.dep_ not in CONTENT_DEPS or node.head.i == node.i:
             return None
-        if node.dep_ == "ccomp" and any(
-            c.dep_ in {"nsubj", "nsubjpass"} and c.pos_ != "PRON" for c in node.children
-        ):
-            own = False
+        if node.dep_ == "ccomp":
+            doers |= {
+                c.lower_
+                for c in node.children
+                if c.dep_ in {"nsubj", "nsubjpass"} and c.pos_ != "PRON"
+            }
         node = node.head
         home = by_token.get(node.i)
         if home is not None:
             stance = coded[home].event.plover
             if stance in STANCES:
+                # "Iran warned that Iran would attack" is the warner's own act.
+                own = doers <= {c.lower_ for c in node.children if c.dep_ == "nsubj"}
                 return home if own or stance == "REQUEST" else None
             # An act inside another's content ("opposed to French mediation in peace
             # negotiations"): the stance above both holds it.

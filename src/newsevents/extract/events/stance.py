@@ -60,6 +60,29 @@ def stance_code(stance: str, act_type: str, act_code: str | None) -> str | None:
     return codes.get(act_type)
 
 
+def _subject(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+
+
+def _intends(trigger: Token, cue: str) -> bool:
+    """Whether intent cue ``cue`` states what the doer of ``trigger`` means to do: an
+    auxiliary does ("Iran will attack"), and so does a governing verb whose subject is the
+    doer's ("Iran vowed to attack", "Iran warned it would attack"); a governor with another
+    subject speaks of someone else's act ("officials warned Iran may attack")."""
+    node = trigger
+    for _ in range(6):
+        if node.head.i == node.i:
+            return True  # no governor: the cue is the trigger's own
+        node = node.head
+        if node.lemma_.lower() != cue:
+            continue
+        doer, speaker = _subject(trigger), _subject(node)
+        if doer is None or speaker is None or doer.pos_ == "PRON":
+            return True
+        return doer.lower_ == speaker.lower_
+    return True
+
+
 def _active(trigger: Token) -> bool:
     return not any(c.dep_ in {"auxpass", "nsubjpass"} for c in trigger.children)
 
@@ -80,7 +103,7 @@ def stance(
     def code_for(kind: str) -> str | None:
         return act_code if kind == act else None
 
-    intended = any(cue in intent_cues() for cue in reading.cues)
+    intended = any(_intends(trigger, cue) for cue in reading.cues if cue in intent_cues())
     if reading.modality == "negated":
         # The dictionary names the act refused where it knows one: "will not attack" is no
         # refusal to cooperate, whatever the classifier reads.
@@ -89,6 +112,11 @@ def stance(
             found = stance_code("REJECT", own, code_for(own))
             return Stance("REJECT", found, "asserted") if found else None
         return None
+    if plover_type == "THREATEN" and act in HOSTILE and act_code and not intended:
+        # A threat is the threatener's own word ("vowed to attack"); an attack others
+        # speculate about ("Iran may attack shipping, officials warned") is that attack, as
+        # uncertain as the text says.
+        return Stance(act, act_code, reading.modality)
     if reading.modality not in {"planned", "hypothetical"}:
         return None
     own = plover_type
