@@ -200,6 +200,19 @@ def test_a_decided_or_continued_act_is_carried_out(
     assert (event.plover, event.modality) == (plover, "asserted")
 
 
+def test_what_a_thing_is_for_is_no_promise(nlp: Language) -> None:
+    # PLV train codes this sentence AID: the funding's purpose is nobody's promise (AGREE).
+    text = "Germany on Thursday announced a sixfold increase in funding to fight the epidemic."
+    event = at(events(nlp, text), "fight")
+    assert event.plover != "AGREE"
+    assert event.modality == "planned"
+
+
+def test_what_an_act_deals_in_is_for_is_the_acts_purpose(nlp: Language) -> None:
+    text = "Qatar launched a mediation effort to resolve the rift between Sudan and Chad."
+    assert [(e.trigger.text, e.plover) for e in events(nlp, text)] == [("launched", "CONSULT")]
+
+
 # --- what a stance is about -----------------------------------------------------------------
 
 

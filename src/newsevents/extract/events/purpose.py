@@ -2,8 +2,9 @@
 PROTEST, "agreed to cooperate" one AGREE, "offered troops to help him" one offer.
 
 An infinitive that states the purpose or content of another coded event in its sentence
-(``to`` + verb hanging off that event's trigger, or off the light verb of its noun: "staged
-demonstrations to demand") is not coded as an event of its own: PLOVER codes the act that
+(``to`` + verb hanging off that event's trigger, off the light verb of its noun: "staged
+demonstrations to demand", or off the thing the event's verb deals in: "launched a mediation
+effort to resolve the rift") is not coded as an event of its own: PLOVER codes the act that
 happened, and the purpose has not happened. What the purpose names is kept: where the act
 has no target, the purpose's target is whom the act is aimed at ("demonstrations to demand
 reforms by President Suharto" -> Suharto).
@@ -54,6 +55,10 @@ def _governor(trigger: Token, by_token: dict[int, int]) -> int | None:
     for child in head.children:
         if child.dep_ in LIGHT_DEPS and child.i in by_token and child.i != trigger.i:
             return by_token[child.i]
+    if head.pos_ == "NOUN" and head.dep_ in LIGHT_DEPS and head.head.i in by_token:
+        # What a thing is for is what the act that deals in it is for: "launched a mediation
+        # effort to resolve the rift", "hand over 30 vehicles to support health services".
+        return by_token[head.head.i]
     return None
 
 

@@ -119,6 +119,10 @@ def stance(
         return Stance(act, act_code, reading.modality)
     if reading.modality not in {"planned", "hypothetical"}:
         return None
+    if reading.cues == ("to",) and trigger.head.pos_ in {"NOUN", "PROPN"}:
+        # What a thing is for ("funding to fight the epidemic", "a team of experts to
+        # investigate") is nobody's promise: the act keeps its type, still to come.
+        return None
     own = plover_type
     if (plover_type == "AGREE" and act in (COOPERATIVE | HOSTILE) - {"AGREE"}) or (
         plover_type == "THREATEN" and act in HOSTILE
