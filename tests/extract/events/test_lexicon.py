@@ -107,6 +107,13 @@ def test_an_occurrence_is_no_seizure(nlp: Language) -> None:
     assert code_of(nlp, "Rebels took the town of Kidal.", "took") == "192"  # occupied
 
 
+def test_idioms_of_death_and_origin_are_no_acts(nlp: Language) -> None:
+    # Phoenix codes "pass" (080) and "hail" (051); "passed away", "hailing from" are neither.
+    assert code_of(nlp, "The former senator passed away on Sunday.", "passed") is None
+    assert code_of(nlp, "A youth hailing from Khant village was found dead.", "hailing") is None
+    assert code_of(nlp, "The president hailed the agreement on Sunday.", "hailed") == "051"
+
+
 def test_a_multi_word_synonym_matches_as_a_whole(nlp: Language) -> None:
     # &ceasefire holds "cease fire": its last word alone is no ceasefire.
     assert code_of(nlp, "The rebels agreed to a cease-fire on Sunday.", "agreed") == "0356"
