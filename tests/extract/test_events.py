@@ -316,6 +316,40 @@ def test_undated_retelling_joins_the_dated_event(nlp: Language) -> None:
     assert sent[0].date == "2022-02" and len(sent[0].mentions) == 1
 
 
+def test_a_bare_retelling_joins_the_dated_happening(nlp: Language) -> None:
+    # The sample: "Modi's trip could help the Russian leader", told below the lede, is the
+    # visit the lede dated.
+    paragraphs = [
+        "Indian Prime Minister Narendra Modi visited Moscow on Monday.",
+        "Trade between the two countries has grown fast.",
+        "Putin's foreign travel has been sparse in recent years, so Modi's trip could help"
+        " the Russian leader boost his clout.",
+    ]
+    text = "\n\n".join(paragraphs)
+    starts = [text.index(p) for p in paragraphs]
+    doc = replace(
+        document(text),
+        paragraphs=tuple((a, a + len(p)) for a, p in zip(starts, paragraphs, strict=True)),
+    )
+    second = text.rindex("Modi")
+    modi = replace(
+        actor(text, "Narendra Modi", "a1", "IND"),
+        mentions=(
+            *actor(text, "Narendra Modi", "a1", "IND").mentions,
+            Span(start=second, end=second + 4, text="Modi"),
+        ),
+    )
+    times = [
+        time_of(text, "Monday", "2024-07-08"),
+        time_of(text, "recent years", "PAST_REF"),
+    ]
+    found = find_events(nlp(text), document=doc, actors=[modi], times=times)
+    visits = [e for e in found if e.cameo == "042"]
+    assert [(e.trigger.text, e.date, len(e.mentions)) for e in visits] == [
+        ("visited", "2024-07-08", 1)
+    ]
+
+
 def test_no_party_no_event(nlp: Language) -> None:
     assert code(nlp, "Trade has increased sharply this year.") == []
     assert code(nlp, "The weather was mild in March.") == []

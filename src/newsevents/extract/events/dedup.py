@@ -2,7 +2,9 @@
 
 Two events are the same happening when they share the CAMEO root, the dyad (actor ids where
 known, else the head words; either order for symmetric types such as CONSULT), the date and
-the modality. The first mention stays the record; later ones become its ``mentions``.
+the modality. The first mention stays the record; later ones become its ``mentions``. A later
+mention that adds nothing of its own (no date, no counterpart) joins the dated happening of the
+same actor and code it can only be.
 """
 
 from __future__ import annotations
@@ -110,6 +112,34 @@ def _shares_party(a: Event, b: Event) -> bool:
     return any(_party(x) and _party(x) == _party(y) for x, y in pairs)
 
 
+def fold_bare(events: list[Event]) -> list[Event]:
+    """An undated mention with no target joins the first dated event of the same actor, code
+    and modality: "Modi's trip could help the Russian leader", after "Modi was in Moscow on
+    a two-day visit", is that visit again. With nothing of its own (no day, no counterpart)
+    it cannot be told apart from the happening the text has already dated."""
+    out: list[Event] = []
+    for event in events:
+        source = event.source.actor_id if event.source is not None else None
+        if event.date is None and event.target is None and source:
+            home = next(
+                (
+                    n
+                    for n, e in enumerate(out)
+                    if e.date is not None
+                    and e.cameo == event.cameo
+                    and e.modality == event.modality
+                    and e.source is not None
+                    and e.source.actor_id == source
+                ),
+                None,
+            )
+            if home is not None:
+                out[home] = _fold(event, out[home])
+                continue
+        out.append(event)
+    return out
+
+
 def merge(events: list[Event]) -> list[Event]:
     """``events`` (in text order) with repeated mentions folded into their first mention."""
     kept: dict[tuple[str, ...], Event] = {}
@@ -120,4 +150,4 @@ def merge(events: list[Event]) -> list[Event]:
             kept[k] = event
             continue
         kept[k] = _fold(event, first)
-    return date_undated(fold_partial(list(kept.values())))
+    return fold_bare(date_undated(fold_partial(list(kept.values()))))
