@@ -78,7 +78,8 @@ def _own(verb: Token) -> list[tuple[str, str]]:
     return found
 
 
-def _speaker(verb: Token) -> Token | None:
+def subject(verb: Token) -> Token | None:
+    """The subject of ``verb``, active or passive."""
     return next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
 
 
@@ -122,7 +123,7 @@ def read(trigger: Token) -> Reading:
         if (kind == "reported" and node.dep_ in {"ccomp", "conj"}) or (
             kind == "reported" and node.dep_ == "prep" and lemma == "accuse"
         ):
-            reporter = reporter or _speaker(governor)
+            reporter = reporter or subject(governor)
         elif kind not in {None, "reported", "done"} and node.dep_ != "conj":
             found.append((kind, lemma))
         if any(c.dep_ == "neg" for c in governor.children) and node.dep_ in {"xcomp", "ccomp"}:

@@ -27,7 +27,7 @@ from spacy.tokens import Token
 
 from ...ontology.tables import read_tsv
 from ...types import Modality
-from .modality import Reading, intent_cues
+from .modality import Reading, intent_cues, subject
 
 PACKAGE = "newsevents.extract.events"
 COOPERATIVE = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"}
@@ -60,10 +60,6 @@ def stance_code(stance: str, act_type: str, act_code: str | None) -> str | None:
     return codes.get(act_type)
 
 
-def _subject(verb: Token) -> Token | None:
-    return next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-
-
 def _intends(trigger: Token, cue: str) -> bool:
     """Whether intent cue ``cue`` states what the doer of ``trigger`` means to do: an
     auxiliary does ("Iran will attack"), and so does a governing verb whose subject is the
@@ -76,7 +72,7 @@ def _intends(trigger: Token, cue: str) -> bool:
         node = node.head
         if node.lemma_.lower() != cue:
             continue
-        doer, speaker = _subject(trigger), _subject(node)
+        doer, speaker = subject(trigger), subject(node)
         if doer is None or speaker is None or doer.pos_ == "PRON":
             return True
         return doer.lower_ == speaker.lower_
