@@ -66,6 +66,8 @@ def test_sample_pronouns(sample_record: ArticleRecord) -> None:
         ("in 2019, when he attended", "he", modi),
         ("photos of his arrival", "his", modi),
         ("for hosting him at Novo-Ogaryovo and said he was", "he was", modi),
+        # Putin hosts, so "him" is the one he thanked for it.
+        ("for hosting him at Novo-Ogaryovo", "him", modi),
         ("interactions on the world stage show he", "he", putin),
         ("for his actions in Ukraine", "his", putin),
         ("He said India was trying", "He", kwatra),

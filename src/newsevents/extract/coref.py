@@ -194,7 +194,7 @@ class _Resolver:
         if len(distinct) == 1:
             return candidates[0][2]
         if role == "obj":
-            own = _own_subject(token)
+            own = _own_subject(token) or _controller(token)
             if own is None:
                 return None if confident_only else candidates[0][2]
             subject_actor = self._person_in(own)
@@ -313,6 +313,22 @@ def _own_subject(token: Token) -> Token | None:
         if child.dep_ in {"nsubj", "nsubjpass"} and child.i != token.i:
             return child
     return None
+
+
+def _controller(token: Token) -> Token | None:
+    """Who does the subjectless verb ``token`` depends on: the object of the verb that
+    governs it ("thanked Putin for hosting him": Putin hosts, so "him" is someone else), else
+    that verb's subject ("promised to visit him")."""
+    verb = token.head
+    governor = verb.head
+    if verb.dep_ == "pcomp" and governor.dep_ == "prep":
+        governor = governor.head
+    elif verb.dep_ not in {"xcomp", "advcl"}:
+        return None
+    if governor.i == verb.i or governor.pos_ not in {"VERB", "AUX"}:
+        return None
+    found = {child.dep_: child for child in governor.children}
+    return found.get("dobj") or found.get("nsubj") or found.get("nsubjpass")
 
 
 def _gender(actor: Actor) -> str | None:

@@ -181,6 +181,19 @@ def test_an_object_pronoun_never_lands_on_the_source(nlp: Language) -> None:
     assert parties(nlp, text, "hosting") == ("Putin", "him")
 
 
+@pytest.mark.parametrize(
+    ("text", "trigger", "source"),
+    [
+        ("But Modi is expected to seek closer relations with Russia.", "seek", "Modi"),
+        ("Iran was urged to release the tanker.", "release", "Iran"),
+    ],
+)
+def test_the_subject_of_a_passive_does_what_it_is_expected_to(
+    nlp: Language, text: str, trigger: str, source: str
+) -> None:
+    assert parties(nlp, text, trigger)[0] == source
+
+
 def test_the_party_an_act_waits_on_is_the_target(nlp: Language) -> None:
     text = dev("PLV/train.jsonl", "PLV_train-167")  # "... until the government provides ..."
     assert parties(nlp, text, "end")[1] == "government"

@@ -345,7 +345,11 @@ def verb_subject(verb: Token, depth: int = 0) -> Token | None:
     if verb.dep_ == "xcomp" and head.pos_ != "ADJ":
         # Object control ("urged Iran to release") else subject control ("agreed to meet").
         obj = _child(head, {"dobj"})
-        return obj if obj is not None and obj.i < verb.i else verb_subject(head, depth + 1)
+        if obj is not None and obj.i < verb.i:
+            return obj
+        # "Modi is expected to seek", "Iran was urged to release": the passive subject acts.
+        passive = _child(head, {"nsubjpass"})
+        return passive if passive is not None else verb_subject(head, depth + 1)
     if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ == "VERB":
         # "thanked Putin for hosting him": the object of the governing verb hosted.
         governor = head.head
