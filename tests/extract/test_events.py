@@ -125,6 +125,13 @@ def test_visit_codes_who_visits_whom(nlp: Language) -> None:
     assert party(visit, "target") == "Beijing"
 
 
+def test_a_visit_with_no_host_and_no_place_is_no_event(nlp: Language) -> None:
+    text = "We see Putin going on a nostalgia trip, an analyst said."
+    assert not [e for e in code(nlp, text) if e.cameo in {"042", "043"}]
+    forum = one(code(nlp, "Modi attended a forum in the port of Vladivostok."), "attended")
+    assert forum.cameo == "042"
+
+
 def test_passive_agent_is_the_source(nlp: Language) -> None:
     text = "The Indian prime minister was received by Putin at the Kremlin on Monday."
     hosted = one(code(nlp, text), "received")
@@ -442,6 +449,12 @@ def test_sample_events(sample_record: ArticleRecord, sample_dict: dict[str, Any]
     assert (warrant.date, warrant.date_precision) == ("2023", "year")
     assert warrant.source is not None and "Criminal Court" in warrant.source.text
     assert by_trigger["sanctions"].cameo == "163"
+    # "Modi thanked Putin ... for hosting him": Putin hosts Modi.
+    hosting = by_trigger["hosting"]
+    assert hosting.source is not None and hosting.target is not None
+    assert (hosting.source.country, hosting.target.country) == ("RUS", "IND")
+    # "Modi is expected to seek to continue close relations with Russia": Modi seeks.
+    assert party(by_trigger["seek"], "source") == "Modi"
     assert not [
         e
         for e in events

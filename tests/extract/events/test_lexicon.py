@@ -114,6 +114,12 @@ def test_idioms_of_death_and_origin_are_no_acts(nlp: Language) -> None:
     assert code_of(nlp, "The president hailed the agreement on Sunday.", "hailed") == "051"
 
 
+def test_passing_a_law_is_no_concession(nlp: Language) -> None:
+    # Phoenix codes "pass" as 080 (allow); what a law does is coded on its own words.
+    assert not code_of(nlp, "Parliament passed the budget on Friday.", "passed")
+    assert code_of(nlp, "Parliament passed a law banning rallies.", "banning") == "172"
+
+
 def test_a_multi_word_synonym_matches_as_a_whole(nlp: Language) -> None:
     # &ceasefire holds "cease fire": its last word alone is no ceasefire.
     assert code_of(nlp, "The rebels agreed to a cease-fire on Sunday.", "agreed") == "0356"

@@ -68,6 +68,7 @@ PACKAGE = "newsevents.extract.events"
 LEDE_PARAGRAPHS = 2
 # A visit with no named host goes to the place visited ("was in Moscow for a visit").
 VISIT_CODES = {"042", "043"}
+PLACE_ENTITIES = {"GPE", "LOC", "FAC"}
 # Sanctions and embargoes (CAMEO 16 "reduce relations", 163 "impose embargo, boycott, or
 # sanctions", which PLOVER codes COERCE): their target may be named only through its economy.
 SANCTION_CODES = ("16",)
@@ -95,6 +96,14 @@ def choose_code(plover_type: str, dictionary_code: str | None) -> str:
         if mapping is not None and mapping.type == plover_type:
             return dictionary_code
     return type_codes()[plover_type]
+
+
+def _names_place(trigger: Token, places: Sequence[Place]) -> bool:
+    """Whether the trigger's own phrase names a place ("attended a forum in Vladivostok"):
+    one the toponym extractor found and links to it, else one the parser tagged."""
+    if dating.where(trigger, places) is not None:
+        return True
+    return any(t.ent_type_ in PLACE_ENTITIES for t in trigger.subtree if t.i != trigger.i)
 
 
 def _actor_index(actors: Sequence[Actor]) -> list[tuple[int, int, Actor]]:
@@ -275,6 +284,10 @@ def _code_sentence(
         target = args.target
         if target is None and code in VISIT_CODES:
             target = visited_place(trigger)
+            if target is None and not _names_place(trigger, places):
+                # A visit with no host and no place ("Putin going on a nostalgia trip") is a
+                # figure of speech or a journey, not a meeting anyone could record.
+                continue
         if target is None and code.startswith(SANCTION_CODES):
             target = sanctioned(trigger, args.source)
         reading = modality.read(trigger)
