@@ -225,10 +225,18 @@ def test_general_rules_of_round_two(nlp: Language, text: str, words: str, value:
         ("A second group of directors joined the bid.", {"A second"}),  # an ordinal
         ("Iraq imports about three-quarters of its food.", {"about three-quarters"}),  # fraction
         ('Baker said on ABC\'s "This Week" that talks would go on.', {"This Week"}),  # a title
+        # Counts that look like years (IndiaPoliceEvents: "fired 1649 rounds of ammunition").
+        ("The police had fired 1649 rounds of ammunition at the mobs.", {"1649"}),
+        ("Some 1800 troops were deployed.", {"1800"}),
     ],
 )
 def test_words_that_say_no_time(nlp: Language, text: str, not_times: set[str]) -> None:
     assert not_times.isdisjoint(t.text for t in _times(nlp, text))
+
+
+def test_years_before_plural_nouns_stay_years(nlp: Language) -> None:
+    assert _only(_times(nlp, "The 2019 elections were marred by violence."), "2019")
+    assert _only(_times(nlp, "In 2020 talks between the two sides collapsed."), "2020")
 
 
 def test_now_and_quoted_sentence_openers_stay_times(nlp: Language) -> None:

@@ -118,6 +118,8 @@ _QUOTES = "\"'“”‘’`"
 _NOMINAL = {"NOUN", "ADJ", "PROPN"}
 # Before a quotation that opens a sentence of its own ("He said: "Today ...").
 _SENTENCE_END = {"", ".", "!", "?", "\n", ":", ","}
+# Words that make the number after them an estimate of a count, never a year.
+_APPROXIMATIONS = {"about", "around", "some", "nearly", "almost", "than", "roughly", "over"}
 
 
 def _not_a_time(doc: Doc, text: str, candidate: Candidate) -> bool:
@@ -127,7 +129,8 @@ def _not_a_time(doc: Doc, text: str, candidate: Candidate) -> bool:
     - an age ("52 years old");
     - "a second" before a noun is an ordinal ("a second group");
     - a fraction ("three-quarters of its food");
-    - a title: common time words capitalised in quotation marks ("This Week").
+    - a title: common time words capitalised in quotation marks ("This Week");
+    - a count that looks like a year ("fired 1649 rounds", "about 1500 troops").
     """
     words = text[candidate.start : candidate.end]
     after = text[candidate.end : candidate.end + 12].lstrip()
@@ -144,6 +147,8 @@ def _not_a_time(doc: Doc, text: str, candidate: Candidate) -> bool:
             return True
         if "-" in words and words.lower().endswith("quarters") and after.startswith("of "):
             return True
+    if candidate.rule == "year" and words.isdigit() and _counts(span, following):
+        return True
     if candidate.rule in _COMMON_WORD_RULES and not span[0].is_sent_start:
         titled = all(w[0].isupper() for w in words.split() if w[0].isalpha())
         before = text[max(0, candidate.start - 3) : candidate.start].rstrip()
@@ -154,6 +159,23 @@ def _not_a_time(doc: Doc, text: str, candidate: Candidate) -> bool:
         if titled and (opened or after.lstrip(".,")[:1] in _QUOTES):
             return True
     return False
+
+
+def _counts(span: Span, following: Token | None) -> bool:
+    """A bare four-digit number counts the plural noun after it when a verb or an
+    approximation comes before it ("fired 1649 rounds", "some 1800 troops") or the noun is a
+    measure of something ("1649 rounds of ammunition"). "The 2019 elections" and "in 2020
+    talks" stay years."""
+    if following is None or following.tag_ != "NNS":
+        return False
+    doc = span.doc
+    before = doc[span.start - 1] if span.start > 0 else None
+    after = doc[following.i + 1] if following.i + 1 < len(doc) else None
+    if after is not None and after.lower_ == "of":
+        return True
+    if before is None:
+        return False
+    return before.pos_ in {"VERB", "AUX"} or before.lower_ in _APPROXIMATIONS
 
 
 def _inside_name(doc: Doc, candidate: Candidate) -> bool:
