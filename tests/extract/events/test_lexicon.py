@@ -114,6 +114,19 @@ def test_idioms_of_death_and_origin_are_no_acts(nlp: Language) -> None:
     assert code_of(nlp, "The president hailed the agreement on Sunday.", "hailed") == "051"
 
 
+@pytest.mark.parametrize(
+    ("text", "verb"),
+    [
+        # Phoenix: "arrive (to)" 040, "go to" 040.
+        ("Since coming to power in June, Duterte has become controversial.", "coming"),
+        ("Greeks went to the polls on Sunday.", "went"),
+    ],
+)
+def test_idioms_of_office_and_voting_are_no_acts(nlp: Language, text: str, verb: str) -> None:
+    assert not code_of(nlp, text, verb)
+    assert code_of(nlp, "Merkel went to Paris on Monday.", "went") == "040"
+
+
 def test_passing_a_law_is_no_concession(nlp: Language) -> None:
     # Phoenix codes "pass" as 080 (allow); what a law does is coded on its own words.
     assert not code_of(nlp, "Parliament passed the budget on Friday.", "passed")
