@@ -42,6 +42,10 @@ def code_of(nlp: Language, text: str, verb: str) -> str | None:
         ("The interior minister resigned on Friday after the riots.", "resigned", "0831"),
         ("About 200 rebels surrendered to the army on Sunday.", "surrendered", "0874"),
         ("Soldiers beat up three detainees with the knowledge of officers.", "beat", "182"),
+        ("Bahrain broke off diplomatic relations with Qatar.", "broke", "161"),
+        ("Iran cut off relations with Morocco.", "cut", "161"),
+        ("Qatar downgraded its diplomatic ties with Iran.", "downgraded", "161"),
+        ("Czechia and Albania have upgraded their diplomatic ties.", "upgraded", "050"),
     ],
 )
 def test_our_entries(nlp: Language, text: str, verb: str, code: str) -> None:
