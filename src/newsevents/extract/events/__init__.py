@@ -214,9 +214,10 @@ def _code_sentence(
     dateline_end = document.dateline.end if document.dateline else 0
     events: list[dating.Coded] = []
     pending = list(found)
+    journeyed = False
     while pending:
         trigger, match = pending.pop(0)
-        if match.rule == FALLBACK and events:
+        if match.rule == FALLBACK and (events or journeyed):
             continue
         if not pending and match.rule != FALLBACK:
             # No coded word of the sentence made an event so far: its main verb may still.
@@ -286,7 +287,9 @@ def _code_sentence(
             target = visited_place(trigger)
             if target is None and not _names_place(trigger, places):
                 # A visit with no host and no place ("Putin going on a nostalgia trip") is a
-                # figure of speech or a journey, not a meeting anyone could record.
+                # figure of speech or a journey, not a meeting anyone could record; the
+                # sentence's main verb ("he was in Vietnam") then tells no act either.
+                journeyed = True
                 continue
         if target is None and code.startswith(SANCTION_CODES):
             target = sanctioned(trigger, args.source)
