@@ -237,6 +237,7 @@ def test_words_that_say_no_time(nlp: Language, text: str, not_times: set[str]) -
 def test_years_before_plural_nouns_stay_years(nlp: Language) -> None:
     assert _only(_times(nlp, "The 2019 elections were marred by violence."), "2019")
     assert _only(_times(nlp, "In 2020 talks between the two sides collapsed."), "2020")
+    assert _only(_times(nlp, "She recalled the 1989 protests of students in Beijing."), "1989")
 
 
 def test_now_and_quoted_sentence_openers_stay_times(nlp: Language) -> None:

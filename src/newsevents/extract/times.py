@@ -163,18 +163,11 @@ def _not_a_time(doc: Doc, text: str, candidate: Candidate) -> bool:
 
 def _counts(span: Span, following: Token | None) -> bool:
     """A bare four-digit number counts the plural noun after it when a verb or an
-    approximation comes before it ("fired 1649 rounds", "some 1800 troops") or the noun is a
-    measure of something ("1649 rounds of ammunition"). "The 2019 elections" and "in 2020
-    talks" stay years."""
-    if following is None or following.tag_ != "NNS":
+    approximation comes before it ("fired 1649 rounds", "some 1800 troops"). "The 2019
+    elections", "the 1989 protests of students" and "in 2020 talks" stay years."""
+    if following is None or following.tag_ != "NNS" or span.start == 0:
         return False
-    doc = span.doc
-    before = doc[span.start - 1] if span.start > 0 else None
-    after = doc[following.i + 1] if following.i + 1 < len(doc) else None
-    if after is not None and after.lower_ == "of":
-        return True
-    if before is None:
-        return False
+    before = span.doc[span.start - 1]
     return before.pos_ in {"VERB", "AUX"} or before.lower_ in _APPROXIMATIONS
 
 
