@@ -617,6 +617,26 @@ def test_sanctions_hit_the_state_named(nlp: Language, text: str, country: str) -
     assert sanction.source is not None and sanction.source.country != country
 
 
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("Argentina broke diplomatic ties with Britain in 1982.", "broke"),
+        ("Saudi Arabia cut ties with Canada on Monday.", "cut"),
+        ("Morocco severed ties with Iran over its support for the Polisario Front.", "severed"),
+    ],
+)
+def test_ties_broken_off_are_a_sanction(nlp: Language, text: str, trigger: str) -> None:
+    # Word by word "diplomatic ties" reads as SUPPORT; the table's row (keep: yes) stands.
+    event = one(code(nlp, text), trigger)
+    assert (event.plover, event.cameo, event.modality) == ("SANCTION", "161", "asserted")
+
+
+def test_a_kept_row_still_to_come_is_a_threat(nlp: Language) -> None:
+    event = one(code(nlp, "Bahrain will cut ties with Qatar, the foreign minister said."), "cut")
+    assert (event.plover, event.modality) == ("THREATEN", "planned")
+    assert event.confidence > 0.5
+
+
 def test_main_verb_of_a_reported_clause(nlp: Language) -> None:
     from newsevents.extract.events.triggers import main_verb
 

@@ -45,6 +45,8 @@ def code_of(nlp: Language, text: str, verb: str) -> str | None:
         ("Bahrain broke off diplomatic relations with Qatar.", "broke", "161"),
         ("Iran cut off relations with Morocco.", "cut", "161"),
         ("Qatar downgraded its diplomatic ties with Iran.", "downgraded", "161"),
+        ("Saudi Arabia cut ties with Canada on Monday.", "cut", "161"),
+        ("Morocco severed ties with Iran.", "severed", "161"),
         ("Czechia and Albania have upgraded their diplomatic ties.", "upgraded", "050"),
     ],
 )

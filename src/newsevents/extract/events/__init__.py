@@ -235,7 +235,19 @@ def _code_sentence(
             backed_probability = float(probabilities[model.classes.index(str(backed))])
             if backed_probability >= MIN_AGREED:
                 plover_type, probability = str(backed), backed_probability
-        if probability < (MIN_AGREED if plover_type == backed else MIN_CONFIDENCE):
+        if (
+            match.keep
+            and backed in model.classes
+            and plover_type != backed
+            and modality.read(trigger).modality == "asserted"
+        ):
+            # A row of ours marked keep ("broke off diplomatic ties" 161): a construction the
+            # training sentences lack, whose words ("diplomatic ties") pull the classifier
+            # towards the type they usually go with. One negated or still to come is left to
+            # the classifier and stance(), which read a refusal, promise or threat.
+            plover_type = str(backed)
+            probability = float(probabilities[model.classes.index(plover_type)])
+        elif probability < (MIN_AGREED if plover_type == backed else MIN_CONFIDENCE):
             continue
         if match.rule == FALLBACK and probability < MIN_FALLBACK:
             continue

@@ -38,6 +38,10 @@ class Pattern:
     # "for" that belongs to the verb, not any "for" further on ("called Erdogan on Friday"
     # is no "call (on)" appeal). Each group is its preposition and the words of its object.
     phrases: tuple[tuple[frozenset[str], tuple[frozenset[str], ...]], ...] = ()
+    # Whose pattern it is, for the rule a match reports: ours override Phoenix's on its verbs.
+    source: str = "phoenix"
+    # Our row says its type stands over the event classifier's (``keep`` in event_verbs.tsv).
+    keep: bool = False
 
     @property
     def size(self) -> int:
@@ -57,6 +61,7 @@ class Entry:
 class Match:
     code: str | None
     rule: str  # which entry/pattern gave the code, for explanations
+    keep: bool = False  # the code's type stands over the classifier's
 
 
 @cache
@@ -104,8 +109,10 @@ def _phrases(text: str) -> tuple[tuple[frozenset[str], tuple[frozenset[str], ...
     return tuple(found)
 
 
-def _pattern(before: str, after: str, code: str) -> Pattern:
-    return Pattern(_items(before), _items(after), code, _phrases(after))
+def _pattern(
+    before: str, after: str, code: str, source: str = "phoenix", keep: bool = False
+) -> Pattern:
+    return Pattern(_items(before), _items(after), code, _phrases(after), source, keep)
 
 
 @cache
@@ -136,7 +143,9 @@ def verbs() -> dict[str, Entry]:
     for row in read_tsv(PACKAGE, "data/event_verbs.tsv"):
         if row["after"]:
             # An empty code here means: this phrase is not an event ("the talks went well").
-            ours.setdefault(row["lemma"], []).append(_pattern("", row["after"], row["code"]))
+            ours.setdefault(row["lemma"], []).append(
+                _pattern("", row["after"], row["code"], "newsevents", row["keep"] == "yes")
+            )
         else:
             defaults[row["lemma"]] = row["code"]
     for lemma in sorted(set(ours) | set(defaults)):
@@ -231,7 +240,7 @@ def match_verb(token: Token) -> Match | None:
             and all(_has_phrase(token, prep, words) for prep, words in pattern.phrases)
         ):
             words = " ".join("/".join(sorted(i)[:2]) for i in pattern.after)
-            return Match(pattern.code or None, f"{entry.source}:{lemma} * {words}")
+            return Match(pattern.code or None, f"{pattern.source}:{lemma} * {words}", pattern.keep)
     return Match(entry.code, f"{entry.source}:{lemma}")
 
 
