@@ -103,6 +103,19 @@ def test_referents_two_leaders(settings: Settings) -> None:
     assert "The two leaders" not in [m.text for a in record.actors for m in a.mentions]
 
 
+def test_referents_the_leaders(settings: Settings) -> None:
+    record = extract_text(
+        "Ukrainian President Volodymyr Zelenskyy met German Chancellor Olaf Scholz in Berlin. "
+        "The leaders discussed air defense.",
+        date="2024-05-10",
+        settings=settings,
+    )
+    doc = load(settings.model)(record.document.body)
+    start, end = at(record, "The leaders discussed", "The leaders")
+    found = referents(doc, record.actors, start, end)
+    assert {a.name for a in found} == {"Volodymyr Zelenskyy", "Olaf Scholz"}
+
+
 def test_gender_blocks_a_pronoun(settings: Settings) -> None:
     record = extract_text(
         "Theresa Fallon met John Smith in Brussels. She said the talks were useful.",

@@ -454,6 +454,12 @@ def test_sample_events(sample_record: ArticleRecord, sample_dict: dict[str, Any]
     hosting = by_trigger["hosting"]
     assert hosting.source is not None and hosting.target is not None
     assert (hosting.source.country, hosting.target.country) == ("RUS", "IND")
+    # "The leaders also saw each other ... at a summit of the SCO": Modi and Putin met.
+    saw = by_trigger["saw"]
+    assert saw.source is not None and saw.target is not None
+    assert (saw.source.country, saw.target.country) == ("IND", "RUS")
+    assert (saw.date, saw.plover) == ("2022-09", "CONSULT")
+    assert "summit" not in by_trigger or by_trigger["summit"].date != "2022-09"
     # "Modi is expected to seek to continue close relations with Russia": Modi seeks.
     assert party(by_trigger["seek"], "source") == "Modi"
     assert not [
@@ -635,6 +641,51 @@ def test_a_kept_row_still_to_come_is_a_threat(nlp: Language) -> None:
     event = one(code(nlp, "Bahrain will cut ties with Qatar, the foreign minister said."), "cut")
     assert (event.plover, event.modality) == ("THREATEN", "planned")
     assert event.confidence > 0.5
+
+
+def leaders(text: str) -> list[Actor]:
+    return [
+        replace(actor(text, "Modi", "a1", "IND"), type="person"),
+        replace(actor(text, "Putin", "a2", "RUS"), type="person"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("second", "trigger"),
+    [
+        ("The leaders also saw each other in 2022 at a summit in Uzbekistan.", "saw"),
+        ("The two leaders will hold talks at the Kremlin on Tuesday.", "hold"),
+        ("Both leaders talked with one another again in Astana.", "talked"),
+    ],
+)
+def test_a_plural_reference_to_two_leaders_is_their_dyad(
+    nlp: Language, second: str, trigger: str
+) -> None:
+    text = "Modi met Putin near Moscow on Monday. " + second
+    times = [time_of(text, "Monday", "2024-07-08")]
+    times += [
+        time_of(text, w, v) for w, v in (("2022", "2022"), ("Tuesday", "2024-07-09")) if w in text
+    ]
+    events = code(nlp, text, actors=leaders(text), times=times)
+    # An undated meeting of the same two is the one told before, and merges into it.
+    told = [
+        e
+        for e in events
+        if any(second in m.sentence for m in (e.evidence, *e.mentions))
+        and (e.trigger.text == trigger or any(m.sentence == second for m in e.mentions))
+    ]
+    # "at a summit" is the meeting itself, not a second one between "the leaders" and nobody
+    assert len(told) == 1, [(e.trigger.text, e.source, e.target) for e in events]
+    event = told[0]
+    assert event.source is not None and event.target is not None
+    assert (event.source.actor_id, event.target.actor_id) == ("a1", "a2")
+
+
+def test_a_plural_reference_doing_a_one_sided_act_keeps_its_words(nlp: Language) -> None:
+    # The two leaders condemned the attack: each did, and neither to the other.
+    text = "Modi met Putin near Moscow on Monday. The two leaders condemned the attack in Kabul."
+    event = one(code(nlp, text, actors=leaders(text)), "condemned")
+    assert event.target is None or event.target.actor_id is None
 
 
 def test_main_verb_of_a_reported_clause(nlp: Language) -> None:

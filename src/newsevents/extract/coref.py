@@ -30,7 +30,7 @@ Resolution, in the order a reader would do it:
 - A nominal ("the Russian leader", "the prime minister") is a definite noun phrase whose head
   is a title noun not followed by a name; it resolves to the latest person whose country
   agrees with its demonym and whose title or sector agrees with its head.
-- "The two leaders", "both leaders": the two latest distinct people that agree.
+- "The two leaders", "both leaders", "the leaders": the two latest distinct people that agree.
 Confident = the rule picked a candidate of matching gender and, for nominals, country.
 """
 
@@ -253,7 +253,9 @@ class _Resolver:
             found = countries.by_demonym(c.text) or countries.by_name(c.text)
             if found is not None:
                 country = found.iso3
-        wanted = 2 if any(c.lower_ in {"two", "both"} for c in lefts) else 1
+        # "The leaders" after two have been named are those two, as "the two leaders" are.
+        plural = self.plural(token)
+        wanted = 2 if plural or any(c.lower_ in {"two", "both"} for c in lefts) else 1
         matches: list[Actor] = []
         for _, _, actor in self._candidates(token.idx, 0, token.idx):
             if actor in matches or not _agrees(actor, phrase, country):
@@ -261,7 +263,7 @@ class _Resolver:
             matches.append(actor)
             if len(matches) == wanted:
                 break
-        if self.plural(token) and len(matches) < 2:
+        if plural and len(matches) < 2:
             return ()
         return tuple(matches)
 

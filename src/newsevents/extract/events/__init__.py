@@ -40,6 +40,7 @@ from ...types import (
     Span,
     Time,
 )
+from ..coref import referents
 from . import dating, modality
 from .acled import category as acled_category
 from .adjuncts import fold_adjuncts
@@ -69,6 +70,8 @@ LEDE_PARAGRAPHS = 2
 # A visit with no named host goes to the place visited ("was in Moscow for a visit").
 VISIT_CODES = {"042", "043"}
 PLACE_ENTITIES = {"GPE", "LOC", "FAC"}
+PLURAL_TAGS = {"NNS", "NNPS"}
+RECIPROCALS = {"other", "another"}
 # Sanctions and embargoes (CAMEO 16 "reduce relations", 163 "impose embargo, boycott, or
 # sanctions", which PLOVER codes COERCE): their target may be named only through its economy.
 SANCTION_CODES = ("16",)
@@ -131,6 +134,48 @@ def _event_actor(token: Token, index: list[tuple[int, int, Actor]]) -> EventActo
         text=span.text,
         country=country,
         sector=actor.sector if actor else None,
+        start=span.start_char,
+        end=span.end_char,
+    )
+
+
+def _pair(
+    token: Token | None, linked: EventActor | None, actors: Sequence[Actor]
+) -> tuple[Actor, Actor] | None:
+    """The two people a plural party with no actor of its own refers back to ("the two
+    leaders", "both leaders", "the leaders"), in the order the article first names them."""
+    if token is None or linked is None or linked.actor_id is not None:
+        return None
+    if token.tag_ not in PLURAL_TAGS:
+        return None
+    span = phrase(token)
+    found = referents(token.doc, actors, span.start_char, span.end_char)
+    if len(found) != 2:
+        return None
+    first, second = sorted(found, key=lambda a: min(m.start for m in a.mentions))
+    return first, second
+
+
+def _reciprocal(trigger: Token) -> Token | None:
+    """The "each other" or "one another" the trigger is done to, if any ("saw each other",
+    "met with one another")."""
+    for child in trigger.children:
+        objects = [child]
+        if child.dep_ == "prep":
+            objects = [g for g in child.children if g.dep_ == "pobj"]
+        for token in objects:
+            lefts = {c.lower_ for c in token.lefts}
+            if token.lower_ in RECIPROCALS and lefts & {"each", "one"}:
+                return token
+    return None
+
+
+def _as_event_actor(actor: Actor, span: SpacySpan) -> EventActor:
+    return EventActor(
+        actor_id=actor.id,
+        text=span.text,
+        country=actor.country,
+        sector=actor.sector,
         start=span.start_char,
         end=span.end_char,
     )
@@ -305,6 +350,20 @@ def _code_sentence(
                 continue
         if target is None and code.startswith(SANCTION_CODES):
             target = sanctioned(trigger, args.source)
+        source_actor = _event_actor(args.source, index) if args.source is not None else None
+        target_actor = _event_actor(target, index) if target is not None else None
+        pair = _pair(args.source, source_actor, actors)
+        if pair is not None:
+            # "The leaders also saw each other", "the two leaders will hold talks": a plural
+            # reference to two people is the dyad, one doing it to the other.
+            other = _reciprocal(trigger)
+            if other is not None or (target is None and plover_type in SYMMETRIC):
+                assert args.source is not None
+                source_actor = _as_event_actor(pair[0], phrase(args.source))
+                target_actor = _as_event_actor(
+                    pair[1], phrase(other) if other is not None else phrase(args.source)
+                )
+                target = other if other is not None else args.source
         reading = modality.read(trigger)
         if trigger.pos_ == "VERB" and demanded(trigger) is not None:
             # "X said Y must withdraw" is X's request, made now: asserted, X's own.
@@ -355,7 +414,6 @@ def _code_sentence(
         reporter = None
         if reading.reporter is not None:
             reporter = _event_actor(reading.reporter, index).actor_id
-        target_actor = _event_actor(target, index) if target is not None else None
         events.append(
             dating.Coded(
                 trigger=trigger,
@@ -369,7 +427,7 @@ def _code_sentence(
                     mode=mapping.mode,
                     quad_class=entry.quad_class,
                     goldstein=goldstein(code),
-                    source=_event_actor(args.source, index) if args.source is not None else None,
+                    source=source_actor,
                     target=target_actor,
                     date=when.date,
                     date_precision=when.precision,
