@@ -9,7 +9,8 @@ Training data (train/dev splits only; never a test split), read from ``shared/da
 - ``PLOVER_GSR/dev.jsonl``: PLOVER gold standard records, 322 sentences (CC BY-SA 4.0, Open
   Event Data Alliance);
 - ``CAMEO_ConfliBERT/dev.jsonl``: CAMEO ConfliBERT round-7 majority annotations, 100 sentences
-  (GPL-3.0).
+  (GPL-3.0). Its sentences with no event train the ``NONE`` class: each of their dictionary
+  words is an example of a word used of no act.
 
 Only the fitted weights of two logistic regressions (over the coder's event features, and over
 the sentence's TF-IDF weighted words and word pairs) and those words' IDF weights are shipped

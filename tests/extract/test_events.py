@@ -14,7 +14,7 @@ from spacy.language import Language
 
 from newsevents.eval import read_gold
 from newsevents.extract.events import find_events
-from newsevents.extract.events.classifier import TypeModel, shipped_model, text_terms
+from newsevents.extract.events.classifier import NO_EVENT, TypeModel, shipped_model, text_terms
 from newsevents.extract.events.lexicon import Match, match_verb, nouns, verbs
 from newsevents.extract.events.training import examples, fit, label_of
 from newsevents.ontology.cameo import cameo
@@ -833,3 +833,26 @@ def test_a_split_gold_label_trains_as_the_dictionary_type_else_the_first() -> No
         "ASSAULT"
     )
     assert label_of({"label": None, "label_candidates": []}, Match(None, "x")) is None
+
+
+def test_an_event_free_gold_sentence_trains_its_dictionary_words_as_no_event(
+    nlp: Language,
+) -> None:
+    text = "The mayor hoped the council would approve the budget, she said."
+    record = {"id": "r1", "text": text, "events": []}
+    found = examples([record], [nlp(text)])
+    assert found and {e.label for e in found} == {NO_EVENT}
+    # A record that names no events at all (not an empty list) trains nothing.
+    assert examples([{"id": "r2", "text": text}], [nlp(text)]) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mr. Hale hoped the utilities would buy his credits.",
+        "He said he was trying to find some middle ground.",
+    ],
+)
+def test_dictionary_words_used_of_no_act_are_no_event(nlp: Language, text: str) -> None:
+    assert NO_EVENT in shipped_model().classes
+    assert code(nlp, text) == []

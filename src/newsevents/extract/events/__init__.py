@@ -55,7 +55,7 @@ from .arguments import (
     sanctioned,
     visited_place,
 )
-from .classifier import TypeModel, features, sentence_features, shipped_model
+from .classifier import NO_EVENT, TypeModel, features, sentence_features, shipped_model
 from .dedup import SYMMETRIC, merge
 from .hazards import hazard
 from .lexicon import Match
@@ -270,6 +270,14 @@ def _code_sentence(
             if verb is not None and verb.i not in triggers:
                 pending.append((verb, Match(None, FALLBACK)))
         probabilities = model.probabilities(features(trigger, match, matches, words))
+        if NO_EVENT in model.classes:
+            # The model learnt from event-free sentences what a dictionary word used of no
+            # act looks like ("strive", "belong"): where that is its best reading, no event.
+            nothing = model.classes.index(NO_EVENT)
+            if int(probabilities.argmax()) == nothing:
+                continue
+            probabilities = probabilities.copy()
+            probabilities[nothing] = 0.0
         best_index = int(probabilities.argmax())
         plover_type, probability = model.classes[best_index], float(probabilities[best_index])
         dictionary = plover_for(match.code) if match.code else None

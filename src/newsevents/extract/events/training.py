@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Token
 
 from ...ontology.plover import plover_for
 from .arguments import arguments, phrase
-from .classifier import TEXT_PREFIX, TEXT_WEIGHT, TypeModel, features
+from .classifier import NO_EVENT, TEXT_PREFIX, TEXT_WEIGHT, TypeModel, features
 from .lexicon import Match
 from .triggers import candidates
 
@@ -94,6 +94,15 @@ def examples(records: Iterable[dict[str, Any]], docs: Iterable[Doc]) -> list[Exa
     """One example per gold event whose sentence has a candidate trigger."""
     found: list[Example] = []
     for record, doc in zip(records, docs, strict=True):
+        if "events" in record and not record["events"]:
+            # A sentence the annotators found no event in: each dictionary word of it is
+            # used of no act.
+            for sentence in doc.sents:
+                pairs = candidates(sentence)
+                matches = [m for _, m in pairs]
+                for token, match in pairs:
+                    found.append(Example(features(token, match, matches), NO_EVENT, record["id"]))
+            continue
         for event in record.get("events", []):
             if not event.get("label_candidates"):
                 continue
