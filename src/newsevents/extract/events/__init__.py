@@ -146,7 +146,7 @@ def _pair(
     leaders", "both leaders", "the leaders"), in the order the article first names them."""
     if token is None or linked is None or linked.actor_id is not None:
         return None
-    if token.tag_ not in PLURAL_TAGS:
+    if token.tag_ not in PLURAL_TAGS or sum(a.type == "person" for a in actors) < 2:
         return None
     span = phrase(token)
     found = referents(token.doc, actors, span.start_char, span.end_char)
