@@ -272,7 +272,7 @@ def _code_sentence(
         probabilities = model.probabilities(features(trigger, match, matches, words))
         if NO_EVENT in model.classes:
             # The model learnt from event-free sentences what a dictionary word used of no
-            # act looks like ("strive", "belong"): where that is its best reading, no event.
+            # act looks like ("belong", "hoped"): where that is its best reading, no event.
             nothing = model.classes.index(NO_EVENT)
             if int(probabilities.argmax()) == nothing:
                 continue
