@@ -3,12 +3,12 @@ calling for Mubarak's removal", "youths threw stones during demonstrations again
 
 A noun event with no doer of its own (none, or the one it borrows from the verb's clause) that
 sits in a prepositional adjunct of a verb event of the same PLOVER type is the same happening
-seen from the side: the verb names who did it, the
-noun often whom it was aimed at. It is folded into the verb's event, which takes its target
-where it has none. Different types stay apart: in "police fired tear gas during a
-demonstration" the police did not demonstrate. The verb's type must be one its word can name
-(the dictionary's, where it codes the word): the classifier reads the whole sentence, and a
-demonstration nearby can make it call the firing a protest.
+seen from the side: the verb names who did it, the noun often whom it was aimed at. It is
+folded into the verb's event, which takes its target where it has none. Different types stay
+apart: in "police fired tear gas during a demonstration" the police did not demonstrate. The
+verb's type must be one its word can name (the dictionary's, where it codes the word): the
+classifier reads the whole sentence, and a demonstration nearby can make it call the firing a
+protest.
 """
 
 from __future__ import annotations
