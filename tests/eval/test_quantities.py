@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from newsevents.errors import NewsEventsError
-from newsevents.eval.quantities import find_datasets, read_gold_references, same_subject
+from newsevents.eval.quantities import same_subject
+from newsevents.eval.references import find_datasets, read_references
 from newsevents.settings import Settings
 
 from ..conftest import DATASETS, ROOT
@@ -19,7 +20,7 @@ GOLD = ROOT / "gold" / "quantities" / "quantities.jsonl"
 
 
 def test_gold_file_references_the_shared_datasets() -> None:
-    articles = read_gold_references(GOLD)
+    articles = read_references(GOLD, "quantities")
     assert sum(len(a["quantities"]) for a in articles) >= 150
     assert find_datasets(GOLD, shared=Settings.from_env().shared).resolve() == DATASETS.resolve()
     for article in articles:
@@ -39,9 +40,9 @@ def test_bad_gold_files_are_named_errors(tmp_path: Path) -> None:
     broken = tmp_path / "gold.jsonl"
     broken.write_text('{"dataset": "LGL/dev.jsonl"}\n', encoding="utf-8")
     with pytest.raises(NewsEventsError, match=r"NE701 .*gold.jsonl:1: .*dataset, id and"):
-        read_gold_references(broken)
+        read_references(broken, "quantities")
     with pytest.raises(NewsEventsError, match="NE701"):
-        read_gold_references(tmp_path / "missing.jsonl")
+        read_references(tmp_path / "missing.jsonl", "quantities")
     with pytest.raises(NewsEventsError, match="no shared/datasets folder"):
         find_datasets(Path("/") / "gold.jsonl")
     # A shared folder given by NEWSEVENTS_SHARED wins over the walk up from the gold file.

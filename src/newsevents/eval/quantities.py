@@ -17,7 +17,6 @@ is parsed as a ``Document`` body, unchanged.
 
 from __future__ import annotations
 
-import json
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -26,14 +25,14 @@ from typing import Any
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from ..errors import NewsEventsError
 from ..extract.actors import find_actors
 from ..extract.quantities import find_quantities
 from ..parse.nlp import load
 from ..settings import Settings
 from ..types import Document, Quantity
-from . import EvalReport, prf, read_gold
+from . import EvalReport, prf
 from .gold import gold_document
+from .references import find_datasets, read_references, texts
 
 VALUE_TOLERANCE = 0.005
 SUBJECT_F1 = 0.5
@@ -52,13 +51,13 @@ class _Tally:
 
 
 def evaluate(path: Path, *, settings: Settings, limit: int | None = None) -> EvalReport:
-    articles = read_gold_references(path, limit=limit)
+    articles = read_references(path, "quantities", limit=limit)
     datasets = find_datasets(path, shared=settings.shared)
-    texts = _texts(datasets, articles)
+    found = texts(datasets, articles, "quantities")
     nlp = load(settings.model)
     tally = _Tally()
     errors: list[dict[str, Any]] = []
-    bodies = [texts[(a["dataset"], a["id"])] for a in articles]
+    bodies = [found[(a["dataset"], a["id"])] for a in articles]
     for article, doc in zip(articles, nlp.pipe(bodies, batch_size=8), strict=True):
         record = {"id": article["id"], "text": doc.text}
         document: Document = gold_document(record)
@@ -103,57 +102,6 @@ def evaluate(path: Path, *, settings: Settings, limit: int | None = None) -> Eva
             "errors": errors[:200],
         },
     )
-
-
-def read_gold_references(path: Path, *, limit: int | None = None) -> list[dict[str, Any]]:
-    """The articles of a gold file: ``{"dataset", "id", "quantities": [...]}`` per line."""
-    return list(read_gold(path, limit=limit, required=("dataset", "id", "quantities")))
-
-
-def find_datasets(path: Path, *, shared: str = "") -> Path:
-    """The shared datasets folder: ``datasets`` in ``shared`` (``NEWSEVENTS_SHARED``) when
-    given, else ``shared/datasets`` next to the gold file or an ancestor."""
-    if shared:
-        given = Path(shared) / "datasets"
-        if given.is_dir():
-            return given
-        raise NewsEventsError("NE701", str(path), detail=f"no datasets folder in {shared}")
-    for folder in path.resolve().parents:
-        candidate = folder / "shared" / "datasets"
-        if candidate.is_dir():
-            return candidate
-    raise NewsEventsError("NE701", str(path), detail="no shared/datasets folder above it")
-
-
-def _texts(datasets: Path, articles: list[dict[str, Any]]) -> dict[tuple[str, str], str]:
-    wanted: dict[str, set[str]] = defaultdict(set)
-    for article in articles:
-        wanted[article["dataset"]].add(article["id"])
-    texts: dict[tuple[str, str], str] = {}
-    for name, ids in wanted.items():
-        file = datasets / name
-        try:
-            with file.open(encoding="utf-8") as handle:
-                for line in handle:
-                    record = json.loads(line)
-                    if record.get("id") in ids:
-                        texts[(name, record["id"])] = record["text"]
-        except (OSError, json.JSONDecodeError) as e:
-            raise NewsEventsError("NE701", str(file), detail=str(e)) from e
-        missing = ids - {i for n, i in texts if n == name}
-        if missing:
-            raise NewsEventsError("NE701", str(file), detail=f"no records {sorted(missing)}")
-    for article in articles:
-        text = texts[(article["dataset"], article["id"])]
-        for quantity in article["quantities"]:
-            if text[quantity["start"] : quantity["end"]] != quantity["text"]:
-                raise NewsEventsError(
-                    "NE701",
-                    f"{article['dataset']}#{article['id']}",
-                    detail=f"offsets {quantity['start']}-{quantity['end']} no longer give"
-                    f" {quantity['text']!r}",
-                )
-    return texts
 
 
 def _score(
