@@ -13,10 +13,17 @@ import pytest
 from spacy.language import Language
 
 from newsevents.eval import read_gold
+from newsevents.eval.references import texts
 from newsevents.extract.events import find_events
 from newsevents.extract.events.classifier import NO_EVENT, TypeModel, shipped_model, text_terms
 from newsevents.extract.events.lexicon import Match, match_verb, nouns, verbs
-from newsevents.extract.events.training import examples, fit, label_of
+from newsevents.extract.events.training import (
+    examples,
+    fit,
+    label_of,
+    marked_annotations,
+    marked_examples,
+)
 from newsevents.ontology.cameo import cameo
 from newsevents.ontology.plover import plover_for
 from newsevents.ontology.tables import read_tsv
@@ -801,6 +808,16 @@ def test_unknown_words_leave_the_scores_alone() -> None:
     assert np.allclose(model.probabilities({"x:qqzzxx": 3.0}), model.probabilities({}))
 
 
+def test_the_event_model_alone_leaves_the_bag_of_words_out(nlp: Language) -> None:
+    model = shipped_model()
+    terms = text_terms(next(nlp("Campaign aides said the senator lost the debate.").sents))
+    trigger = {"t:attack": 1.0, "dp:ASSAULT": 1.0}
+    own = model.probabilities(trigger, words=False)
+    # The sentence's words change the full reading but not the event model's own.
+    assert np.allclose(model.probabilities({**trigger, **terms}, words=False), own)
+    assert not np.allclose(model.probabilities({**trigger, **terms}), own)
+
+
 @pytest.mark.slow
 def test_fitted_model_survives_saving(nlp: Language, tmp_path: Path) -> None:
     records = list(read_gold(DATASETS / "PLOVER_GSR" / "dev.jsonl"))[::3]
@@ -856,3 +873,75 @@ def test_an_event_free_gold_sentence_trains_its_dictionary_words_as_no_event(
 def test_dictionary_words_used_of_no_act_are_no_event(nlp: Language, text: str) -> None:
     assert NO_EVENT in shipped_model().classes
     assert code(nlp, text) == []
+
+
+def test_hand_marked_news_words_train_with_their_labels(nlp: Language) -> None:
+    text = "The senator attacked the governor on Monday. He wants a bigger majority."
+    spans = [("attacked", "ACCUSE"), ("wants", NO_EVENT), ("governor", "ASSAULT")]
+    annotation = {
+        "dataset": "x.jsonl",
+        "id": "a1",
+        "triggers": [
+            {"start": text.index(w), "end": text.index(w) + len(w), "text": w, "label": label}
+            for w, label in spans
+        ],
+    }
+    found = marked_examples([annotation], [nlp(text)])
+    # "governor" is no candidate trigger of its sentence: it trains nothing.
+    assert [e.label for e in found] == ["ACCUSE", NO_EVENT]
+    assert {e.record for e in found} == {"a1"}
+
+
+def test_the_shipped_hand_marked_words_still_match_their_articles() -> None:
+    annotations = list(marked_annotations())
+    labels = {t["label"] for a in annotations for t in a["triggers"]}
+    assert NO_EVENT in labels and labels <= set(shipped_model().classes)
+    # Offsets into the shared train articles, checked word for word (an error if moved).
+    found = texts(DATASETS, annotations, "triggers")
+    assert len(found) == len(annotations) >= 50
+    assert all(a["dataset"].endswith("train.jsonl") for a in annotations)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Campaign news: opinions, wishes and figures of speech, not acts.
+        "I think the governor will win the race.",
+        "The senator wants a wall on the border.",
+        "The so-called reform will leave taxpayers holding the bag.",
+    ],
+)
+def test_opinions_and_figures_of_speech_in_political_news_are_no_event(
+    nlp: Language, text: str
+) -> None:
+    assert code(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "plover", "modality"),
+    [
+        (
+            "Mr. Trump is demanding that President Obama make a pledge not to pardon her.",
+            "demanding",
+            "REQUEST",
+            "asserted",
+        ),
+        (
+            "The governor praised the president for his response to the storm.",
+            "praised",
+            "SUPPORT",
+            "asserted",
+        ),
+        (
+            "Democrats will sue the state of Arizona over voter access to the polls.",
+            "sue",
+            "ACCUSE",
+            "planned",
+        ),
+    ],
+)
+def test_acts_in_political_news_stay_events(
+    nlp: Language, text: str, trigger: str, plover: str, modality: str
+) -> None:
+    event = one(code(nlp, text), trigger)
+    assert (event.plover, event.modality) == (plover, modality)

@@ -25,6 +25,7 @@ same way) and the parse baseline (subject of the root verb as source, its object
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections import Counter
 from collections.abc import Sequence
@@ -39,12 +40,23 @@ from spacy.tokens import Doc
 from ..errors import NewsEventsError
 from ..extract.events import code_sentence
 from ..extract.events.classifier import MODEL_FILE, MODEL_PACKAGE, TypeModel, shipped_model
-from ..extract.events.training import FOLDS, SEED, Example, examples, fit, folds
+from ..extract.events.training import (
+    FOLDS,
+    MARKED_FILE,
+    SEED,
+    Example,
+    examples,
+    fit,
+    folds,
+    marked_annotations,
+    marked_examples,
+)
 from ..parse.nlp import load
 from ..settings import Settings
 from ..types import Event
 from . import EvalReport, confusion_matrix, prf, read_gold, sha256
 from .gold import gold_document
+from .references import texts
 
 BASELINE_FILES = ("PLV/train.jsonl", "PLOVER_GSR/dev.jsonl")
 # The figures reported per fold seed when several are asked for.
@@ -176,6 +188,9 @@ def _training_examples(
     pool: list[Example] = []
     own: list[Example] = []
     for entry in training:
+        if "marked" in entry:
+            pool.extend(_marked_pool(path, root, entry, nlp))
+            continue
         if entry["sha256"] == digest:
             own = examples(records, docs)
             continue
@@ -187,6 +202,38 @@ def _training_examples(
         gold = list(read_gold(other))
         pool.extend(examples(gold, nlp.pipe(r["text"] for r in gold)))
     return pool, own
+
+
+def marked_provenance(datasets: Path, articles: int, found: int) -> dict[str, Any]:
+    """The ``types.json`` training entry of the hand-marked trigger words: the annotation
+    file's digest and those of the dataset files it points into."""
+    source = resources.files(MODEL_PACKAGE).joinpath(MARKED_FILE)
+    names = sorted({a["dataset"] for a in marked_annotations()})
+    return {
+        "marked": MARKED_FILE,
+        "sha256": hashlib.sha256(source.read_bytes()).hexdigest(),
+        "datasets": {name: sha256(datasets / name) for name in names},
+        "records": articles,
+        "examples": found,
+    }
+
+
+def marked_pool(datasets: Path, nlp: Any) -> list[Example]:
+    """The examples of the hand-marked trigger words, their articles read from ``datasets``."""
+    annotations = list(marked_annotations())
+    found = texts(datasets, annotations, "triggers")
+    articles = (found[(a["dataset"], a["id"])] for a in annotations)
+    return marked_examples(annotations, nlp.pipe(articles))
+
+
+def _marked_pool(path: Path, root: Path, entry: dict[str, Any], nlp: Any) -> list[Example]:
+    for name, digest in entry["datasets"].items():
+        other = root / name
+        if not other.exists() or sha256(other) != digest:
+            raise NewsEventsError(
+                "NE702", str(path), detail=f"cross-validation needs {name} beside it"
+            )
+    return marked_pool(root, nlp)
 
 
 def _models(

@@ -218,7 +218,9 @@ class TypeModel:
     text_intercept: NDArray[np.float32]  # (n_classes,)
     text_weight: float
 
-    def probabilities(self, found: dict[str, float]) -> NDArray[np.float64]:
+    def probabilities(self, found: dict[str, float], *, words: bool = True) -> NDArray[np.float64]:
+        """Class probabilities; ``words=False`` leaves the bag of words out (the event model's
+        own reading)."""
         rows, values, norm = [], [], 0.0
         text_rows, text_values = [], []
         for name, value in found.items():
@@ -241,7 +243,8 @@ class TypeModel:
             weights = np.asarray(text_values) * self.text_idf[text_rows]
             weights /= float(np.sqrt(weights @ weights)) or 1.0
             text_scores = text_scores + weights @ self.text_coef[text_rows]
-        scores = scores + self.text_weight * text_scores
+        if words:
+            scores = scores + self.text_weight * text_scores
         scores -= scores.max()
         exp = np.exp(scores)
         result: NDArray[np.float64] = exp / exp.sum()

@@ -7,9 +7,11 @@ scikit-learn is imported here only: coding events at run time needs none of it.
 
 from __future__ import annotations
 
+import json
 import random
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from importlib import resources
 from typing import Any
 
 import numpy as np
@@ -17,7 +19,7 @@ from spacy.tokens import Doc, Token
 
 from ...ontology.plover import plover_for
 from .arguments import arguments, phrase
-from .classifier import NO_EVENT, TEXT_PREFIX, TEXT_WEIGHT, TypeModel, features
+from .classifier import MODEL_PACKAGE, NO_EVENT, TEXT_PREFIX, TEXT_WEIGHT, TypeModel, features
 from .lexicon import Match
 from .triggers import candidates
 
@@ -28,6 +30,10 @@ C = 64.0
 TEXT_C = 30.0
 FOLDS = 5
 SEED = 13
+# Trigger words of news articles marked by hand as no event (``NONE``) or with their PLOVER
+# type (``news_triggers.jsonl`` beside the model; how they were chosen is in
+# scripts/train_events.py).
+MARKED_FILE = "events/news_triggers.jsonl"
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +41,9 @@ class Example:
     features: dict[str, float]
     label: str
     record: str  # id of the gold record, for folds
+    # Whether the bag-of-words model learns from the example's sentence too (see
+    # marked_examples).
+    words: bool = True
 
 
 def _overlap(span_start: int, span_end: int, gold: dict[str, Any] | None) -> int:
@@ -128,6 +137,43 @@ def examples(records: Iterable[dict[str, Any]], docs: Iterable[Doc]) -> list[Exa
     return found
 
 
+def marked_annotations() -> Iterator[dict[str, Any]]:
+    """The hand-marked trigger words: one line per article, ``{"dataset", "id", "triggers":
+    [{"start", "end", "text", "label"}]}``, offsets into that record's ``text`` in the shared
+    datasets, ``label`` a PLOVER type or ``NONE``."""
+    source = resources.files(MODEL_PACKAGE).joinpath(MARKED_FILE)
+    with source.open(encoding="utf-8") as lines:
+        for line in lines:
+            if line.strip():
+                yield json.loads(line)
+
+
+def marked_examples(annotations: Iterable[dict[str, Any]], docs: Iterable[Doc]) -> list[Example]:
+    """One example per marked word that is still a candidate trigger of its sentence (the word
+    is skipped when the candidate rules have since changed and no longer offer it). They train
+    the event model only: the words of their sentences are the topics of a few dozen campaign
+    stories (Trump, Clinton, taxes), which the bag of words would learn as types and as NONE,
+    and which moved "the Kremlin sent troops into Ukraine" from ASSAULT to ACCUSE."""
+    found: list[Example] = []
+    for annotation, doc in zip(annotations, docs, strict=True):
+        starts = {token.idx: token for token in doc}
+        for span in annotation["triggers"]:
+            token = starts.get(int(span["start"]))
+            if token is None or token.text != span["text"]:
+                continue
+            pairs = candidates(token.sent)
+            match = next((m for t, m in pairs if t.i == token.i), None)
+            if match is None:
+                continue
+            matches = [m for _, m in pairs]
+            found.append(
+                Example(
+                    features(token, match, matches), span["label"], annotation["id"], words=False
+                )
+            )
+    return found
+
+
 def fit(
     items: Sequence[Example],
     *,
@@ -153,12 +199,13 @@ def fit(
     keep = np.abs(coef).max(axis=1) > 1e-3
     kept = [n for n, k in zip(names, keep, strict=True) if k]
 
-    text = [{k: v for k, v in e.features.items() if k.startswith(TEXT_PREFIX)} for e in items]
+    worded = [e for e in items if e.words]
+    text = [{k: v for k, v in e.features.items() if k.startswith(TEXT_PREFIX)} for e in worded]
     text_vectorizer = DictVectorizer()
     tfidf = TfidfTransformer(sublinear_tf=True)
     text_matrix = tfidf.fit_transform(text_vectorizer.fit_transform(text))
     text_model = LogisticRegression(C=text_c, max_iter=3000, class_weight="balanced")
-    text_model.fit(text_matrix, labels)
+    text_model.fit(text_matrix, [e.label for e in worded])
     if list(text_model.classes_) != list(model.classes_):
         raise ValueError("the two models must share their classes")
     terms = list(text_vectorizer.get_feature_names_out())
