@@ -31,6 +31,7 @@ TASKS: dict[str, str] = {
     "quotes": "quotes",
     "quantities": "quantities",
     "acled": "acled",
+    "triggers": "triggers",
 }
 # Tasks whose evaluate() takes ``seeds``: they retrain a shipped model per fold when scoring a
 # file it was trained on.
