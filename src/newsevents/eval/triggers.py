@@ -23,7 +23,7 @@ from typing import Any
 
 from ..extract.actors import find_actors
 from ..extract.events import event_mentions
-from ..extract.events.classifier import shipped_model
+from ..extract.events.classifier import NO_EVENT
 from ..extract.places import find_places
 from ..extract.times import find_times
 from ..parse.nlp import load
@@ -33,7 +33,6 @@ from .gold import gold_document
 from .references import find_datasets, read_references, texts
 
 SPANS = "triggers"
-NO_EVENT = "NONE"
 ANY_EVENT = "EVENT"
 
 
@@ -42,7 +41,6 @@ def evaluate(path: Path, *, settings: Settings, limit: int | None = None) -> Eva
     datasets = find_datasets(path, shared=settings.shared)
     found = texts(datasets, articles, SPANS)
     nlp = load(settings.model)
-    model = shipped_model()
     bodies = [found[(a["dataset"], a["id"])] for a in articles]
     counts = dict.fromkeys(("acts", "acts_coded", "none", "none_coded", "typed", "typed_ok"), 0)
     events = 0
@@ -52,9 +50,7 @@ def evaluate(path: Path, *, settings: Settings, limit: int | None = None) -> Eva
         actors = find_actors(doc, document=document)
         times = find_times(doc, document=document)
         places = find_places(doc, document=document, actors=actors)
-        coded = event_mentions(
-            doc, document=document, actors=actors, times=times, places=places, model=model
-        )
+        coded = event_mentions(doc, document=document, actors=actors, times=times, places=places)
         events += len(coded)
         for span in article[SPANS]:
             event = next(
