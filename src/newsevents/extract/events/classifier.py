@@ -6,7 +6,8 @@ sentence's TF-IDF weighted words and word pairs, both shipped as plain arrays
 (``models/events/types.npz``). The vectors tie the shipped weights to the spaCy model they were
 trained with (``parse.nlp``): retrain with ``scripts/train_events.py`` when that model changes.
 Beside the PLOVER types the model has a ``NONE`` class, learnt from the dictionary words of
-gold sentences that hold no event: a candidate it reads as ``NONE`` is no event.
+gold sentences that hold no event and from hand-marked words of news articles: a candidate that
+both the full model and the event model alone read as ``NONE`` is no event.
 
 Inference needs only numpy: a sparse dot product and a softmax. Training (``training.py``,
 ``scripts/train_events.py``) uses scikit-learn and exports the fitted weights to the same arrays,
@@ -52,7 +53,8 @@ VECTOR_WEIGHT = 0.1
 # thresholds: coverage fell from 0.966 to 0.944 on PLV), end to end.
 TEXT_PREFIX = "x:"
 TEXT_WEIGHT = 1.0
-# The class of a candidate that is no event (trained on gold sentences that have none).
+# The class of a candidate that is no event (trained on gold sentences that have none and on
+# hand-marked news words, training.marked_examples).
 NO_EVENT = "NONE"
 
 
