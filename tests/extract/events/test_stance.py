@@ -143,6 +143,28 @@ def test_a_vow_to_attack_is_one_threat(nlp: Language) -> None:
     assert [e.plover for e in found] == ["THREATEN"]
 
 
+@pytest.mark.parametrize(
+    ("text", "trigger", "plover", "code"),
+    [
+        ("The rebels vowed not to attack the town.", "vowed", "AGREE", "0356"),
+        ("The rebels promised not to attack the town.", "promised", "AGREE", "0356"),
+        ("Police promised not to arrest the protesters.", "promised", "AGREE", "0351"),
+        ("The government vowed not to impose sanctions on Iran.", "impose", "AGREE", "0354"),
+        ("The minister promised not to meet the rebels.", "promised", "REJECT", "125"),
+        ("Iran pledged not to release the prisoners.", "pledged", "REJECT", "1243"),
+    ],
+)
+def test_a_promise_not_to_act_is_restraint_or_refusal(
+    nlp: Language, text: str, trigger: str, plover: str, code: str
+) -> None:
+    # Not to use force is a promise of restraint, neither the threat that "vow ... attack"
+    # reads as nor the attack itself; not to cooperate is a refusal.
+    found = events(nlp, text)
+    assert [(e.trigger.text, e.plover, e.cameo, e.modality) for e in found] == [
+        (trigger, plover, code, "asserted")
+    ]
+
+
 def test_threat_in_dev_data(nlp: Language) -> None:
     # "Palestinian leaders said they would boycott all official contact with the United States."
     text = dev("PLOVER_GSR/dev.jsonl", "PLOVER-GSR01-THREATEN-0007")

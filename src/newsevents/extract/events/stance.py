@@ -13,6 +13,10 @@ threat or the refusal, not the act.
   the strike until ...": 1242; "will not accept any more refugees": 1223). A negation that
   only reports what did not happen ("did not attend", "has avoided condemning") is no refusal:
   the act keeps its own type and the record says it is negated.
+- A hostile act an actor promises not to carry out is AGREE, a promise of restraint ("vowed not
+  to attack the town": 0356 express intent to de-escalate military engagement), never the
+  threat or the attack that the words "vow" and "attack" would otherwise be read as; a
+  cooperative one is a refusal ("promised not to meet the rebels": REJECT).
 
 The CAMEO code for each comes from ``data/stance_codes.tsv``, by the act's own code where it
 says more than its type (the longest code prefix listed), else by its PLOVER type.
@@ -25,14 +29,18 @@ from functools import cache
 
 from spacy.tokens import Token
 
+from ...ontology.plover import plover_for
 from ...ontology.tables import read_tsv
 from ...types import Modality
+from .lexicon import match_verb
 from .modality import Reading, intent_cues, subject
 
 PACKAGE = "newsevents.extract.events"
 COOPERATIVE = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"}
 HOSTILE = {"SANCTION", "PROTEST", "COERCE", "MOBILIZE", "ASSAULT"}
 YIELDING = {"CONCEDE", "RETREAT"}
+# Verbs of promising: with a negated complement ("vowed not to attack") they promise restraint.
+PROMISES = frozenset({"promise", "pledge", "vow", "swear", "commit", "guarantee", "assure"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +87,36 @@ def _intends(trigger: Token, cue: str) -> bool:
     return True
 
 
+def forgone(trigger: Token) -> Token | None:
+    """The act a promise verb says will not be done ("vowed not to attack": attack)."""
+    if trigger.lemma_.lower() not in PROMISES:
+        return None
+    for child in trigger.children:
+        if (
+            child.dep_ in {"xcomp", "ccomp"}
+            and child.pos_ in {"VERB", "AUX"}
+            and any(c.dep_ == "neg" for c in child.children)
+        ):
+            return child
+    return None
+
+
+def _restraint(act_type: str, act_code: str | None) -> Stance | None:
+    """The promise not to carry out an act of ``act_type`` (CAMEO ``act_code``): restraint
+    (AGREE) for a hostile act, a refusal (REJECT) for a cooperative one whose code is known
+    ("promised not to meet the rebels")."""
+    mapping = plover_for(act_code) if act_code else None
+    own = act_code if mapping is not None and mapping.type == act_type else None
+    if act_type in HOSTILE:
+        stance = "AGREE"
+    elif act_type in COOPERATIVE and own is not None:
+        stance = "REJECT"
+    else:
+        return None
+    found = stance_code(stance, act_type, own)
+    return Stance(stance, found, "asserted") if found else None
+
+
 def _active(trigger: Token) -> bool:
     return not any(c.dep_ in {"auxpass", "nsubjpass"} for c in trigger.children)
 
@@ -99,8 +137,21 @@ def stance(
     def code_for(kind: str) -> str | None:
         return act_code if kind == act else None
 
+    promised = forgone(trigger)
+    if promised is not None:
+        # The promise carries the event; its act is known by the dictionary's code for the
+        # complement, else by what the classifier read the promise as ("pledged not to use
+        # force": MOBILIZE).
+        sub = match_verb(promised)
+        mapping = plover_for(sub.code) if sub is not None and sub.code else None
+        if mapping is not None and mapping.type:
+            return _restraint(mapping.type, sub.code if sub else None)
+        return _restraint(plover_type, None) if plover_type in HOSTILE else None
     intended = any(_intends(trigger, cue) for cue in reading.cues if cue in intent_cues())
     if reading.modality == "negated":
+        if trigger.dep_ in {"xcomp", "ccomp"} and forgone(trigger.head) is not None:
+            # "The union vowed not to strike", where the promise verb is no candidate.
+            return _restraint(act or plover_type, act_code)
         # The dictionary names the act refused where it knows one: "will not attack" is no
         # refusal to cooperate, whatever the classifier reads.
         own = act or plover_type
