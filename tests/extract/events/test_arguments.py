@@ -258,6 +258,34 @@ def test_an_act_beside_another_does_not_lend_its_doer(nlp: Language) -> None:
     assert parties(nlp, text, "protest")[0] == "opposition"
 
 
+@pytest.mark.parametrize(
+    ("text", "noun"),
+    [
+        ("Police fired tear gas as protests continued in the capital.", "protests"),
+        ("Israeli jets struck Gaza while talks continued in Cairo.", "talks"),
+    ],
+)
+def test_a_happening_that_is_its_own_clauses_subject_borrows_no_parties(
+    nlp: Language, text: str, noun: str
+) -> None:
+    # The protests and the talks go on beside the act; neither is done by its doers.
+    assert parties(nlp, text, noun) == (None, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "target"),
+    [
+        ("Senator Warren attacked the judge on Twitter on Monday.", "attacked", "judge"),
+        ("France criticised Iran in a statement on Sunday.", "criticised", "Iran"),
+        ("The minister denounced Kenya on state television.", "denounced", "Kenya"),
+    ],
+)
+def test_the_medium_of_an_act_is_no_party(
+    nlp: Language, text: str, trigger: str, target: str
+) -> None:
+    assert parties(nlp, text, trigger)[1] == target
+
+
 def test_a_stance_participle_is_held_by_its_subject(nlp: Language) -> None:
     text = dev("PLOVER_GSR/dev.jsonl", "PLOVER-GSR01-REJECT-0028")  # "Israel is opposed to ..."
     assert parties(nlp, text, "opposed")[0] == "Israel"

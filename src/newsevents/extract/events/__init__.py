@@ -50,6 +50,7 @@ from .arguments import (
     arguments,
     demanded,
     governing_subject,
+    medium,
     object_types,
     phrase,
     sanctioned,
@@ -314,6 +315,10 @@ def _code_sentence(
             continue
         if match.rule == FALLBACK and probability < MIN_FALLBACK:
             continue
+        if plover_type == "ASSAULT" and trigger.pos_ == "VERB" and medium(trigger) is not None:
+            # An attack made on Twitter, in an interview or on television is one of words
+            # (ACCUSE: CAMEO 11 disapprove), whatever the verb and its object suggest.
+            plover_type = "ACCUSE"
         code = choose_code(plover_type, match.code)
         entry = cameo(code)
         mapping = plover_for(code)

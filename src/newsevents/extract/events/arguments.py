@@ -32,6 +32,7 @@ from spacy.tokens import Span, Token
 from ...ontology.agents import agents
 from ...ontology.countries import by_demonym, by_name
 from ...ontology.tables import read_tsv
+from ..quote_lexicons import lexicons
 from .lexicon import nouns as event_nouns
 from .modality import reporting_verbs
 
@@ -276,6 +277,20 @@ def _prep_objects(token: Token, preps: set[str]) -> list[Token]:
     return found
 
 
+def medium(verb: Token) -> Token | None:
+    """The channel an act is done through ("attacked the judge on Twitter", "criticised the
+    ruling in a statement", "on state television"): it is no party to the act, and an act
+    done through it is one of words (``quote_media.tsv``, column ``act_medium``)."""
+    lex = lexicons()
+    for child in verb.rights:
+        if child.dep_ != "prep" or child.lower_ not in lex.medium_preps:
+            continue
+        obj = _pobj(child)
+        if obj is not None and (obj.lemma_.lower() in lex.act_media or obj.lower_ in lex.act_media):
+            return obj
+    return None
+
+
 def _agent(token: Token) -> Token | None:
     agent = _child(token, {"agent"})
     return _pobj(agent) if agent is not None else None
@@ -408,7 +423,11 @@ def verb_target(verb: Token) -> Token | None:
     named = [o for o in objects if o.pos_ in {"PROPN", "PRON"} or o.ent_type_ in ACTOR_ENTS]
     rest = [o for o in objects if o not in named]
     # "filed a complaint with the council against X": "against" names the one acted on.
-    directed = sorted(_prep_objects(verb, TARGET_PREPS), key=lambda o: o.head.lower_ != "against")
+    channel = medium(verb)
+    directed = sorted(
+        (o for o in _prep_objects(verb, TARGET_PREPS) if channel is None or o.i != channel.i),
+        key=lambda o: o.head.lower_ != "against",
+    )
     slots = named + directed + rest
     for slot in slots:
         if slot.lemma_.lower() in event_nouns() and slot.dep_ == "dobj":
@@ -544,6 +563,10 @@ def _source(subject: Token | None) -> Token | None:
 
 def _continued(noun: Token) -> Token | None:
     """The verb whose clause a noun's clause continues ("met Putin, to be followed by talks")."""
+    if noun.dep_ in SUBJECTS:
+        # "as protests continued", "while talks went on": the noun's clause tells of a
+        # happening of its own, not one the main clause's parties took part in.
+        return None
     verb = noun.head
     if noun.dep_ == "pobj" and verb.dep_ in {"agent", "prep"}:
         verb = verb.head
