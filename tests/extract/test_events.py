@@ -644,6 +644,33 @@ def test_ties_broken_off_are_a_sanction(nlp: Language, text: str, trigger: str) 
     assert (event.plover, event.cameo, event.modality) == ("SANCTION", "161", "asserted")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police fired tear gas at protesters in Nairobi.",
+        # A story's "protests" pulls the words towards PROTEST; the table's row stands.
+        "Police fired tear gas as protests continued in the capital.",
+    ],
+)
+def test_tear_gas_fired_is_violent_repression(nlp: Language, text: str) -> None:
+    event = one(code(nlp, text), "fired")
+    assert (event.plover, event.cameo) == ("ASSAULT", "175")
+    assert event.source is not None and event.source.text == "Police"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Senator Warren attacked the judge on Twitter on Monday.",
+        "The minister attacked the opposition in an interview on state television.",
+    ],
+)
+def test_an_attack_made_in_words_is_an_accusation(nlp: Language, text: str) -> None:
+    event = one(code(nlp, text), "attacked")
+    assert event.plover == "ACCUSE"
+    assert event.target is not None and "Twitter" not in event.target.text
+
+
 def test_a_kept_row_still_to_come_is_a_threat(nlp: Language) -> None:
     event = one(code(nlp, "Bahrain will cut ties with Qatar, the foreign minister said."), "cut")
     assert (event.plover, event.modality) == ("THREATEN", "planned")
