@@ -143,9 +143,10 @@ def stance(
         # complement, else by what the classifier read the promise as ("pledged not to use
         # force": MOBILIZE).
         sub = match_verb(promised)
-        mapping = plover_for(sub.code) if sub is not None and sub.code else None
+        code = sub.code if sub is not None else None
+        mapping = plover_for(code) if code else None
         if mapping is not None and mapping.type:
-            return _restraint(mapping.type, sub.code if sub else None)
+            return _restraint(mapping.type, code)
         return _restraint(plover_type, None) if plover_type in HOSTILE else None
     intended = any(_intends(trigger, cue) for cue in reading.cues if cue in intent_cues())
     if reading.modality == "negated":
