@@ -222,6 +222,13 @@ def test_did_not_attend_is_no_visit(nlp: Language) -> None:
         ("Iran may attack shipping in the Gulf, officials warned.", "attack", "uncertain"),
         ("Rebels reportedly attacked a convoy near Goma.", "attacked", "uncertain"),
         ("If Serbia attacks Kosovo, NATO would respond.", "attacks", "hypothetical"),
+        # "would" in reported speech is the speaker's own "will", put in the past by "said"
+        # (PLOVER GSR: "NATO confirmed on Wednesday it would tighten the naval blockade").
+        ("NATO said on Wednesday it would tighten the blockade of Serbia.", "tighten", "planned"),
+        ("French farmers said they would blockade Paris from Monday.", "blockade", "planned"),
+        # ... but not with a condition, nor said of someone else.
+        ("The president said he would visit Moscow if the talks succeed.", "visit", "hypothetical"),
+        ("Ukrainian officials said Russia would attack Kyiv again.", "attack", "hypothetical"),
         ("Police arrested 40 protesters in Nairobi on Monday.", "arrested", "asserted"),
         ("The ministry denied that its troops had shelled the town.", "shelled", "negated"),
     ],
@@ -236,6 +243,23 @@ def test_reported_by_names_who_claims_it(nlp: Language) -> None:
     attack = one(code(nlp, text, actors=actors), "attacked")
     assert attack.reported_by == "A1"
     assert attack.source is not None and attack.source.actor_id == "A2"
+
+
+@pytest.mark.parametrize(
+    ("text", "accuser", "accused", "act"),
+    [
+        ("Amnesty accused the army of torture.", "Amnesty", "army", "torture"),
+        ("Ukraine blamed Russia for the attack on the port.", "Ukraine", "Russia", "attack"),
+        ("Ukraine blamed Russia for attacking the port.", "Ukraine", "Russia", "attacking"),
+    ],
+)
+def test_an_act_laid_at_anothers_door_is_the_accusers_claim(
+    nlp: Language, text: str, accuser: str, accused: str, act: str
+) -> None:
+    actors = [actor(text, accuser, "A1", ""), actor(text, accused, "A2", "")]
+    found = one(code(nlp, text, actors=actors), act)
+    assert found.reported_by == "A1"
+    assert found.source is not None and found.source.actor_id == "A2"
 
 
 # --- dates and places -----------------------------------------------------------------------

@@ -340,3 +340,22 @@ def test_a_relative_clause_does_not_borrow_the_main_subject(nlp: Language) -> No
     # Outside a relative clause the nearest subject above still acts.
     guilty = nlp("Both the army and the rebels are guilty of violating the ceasefire.")
     assert governing_subject(_token(guilty, "violating")).text == "army"
+
+
+@pytest.mark.parametrize(
+    ("text", "noun", "doer"),
+    [
+        ("Amnesty accused the army of torture.", "torture", "army"),
+        ("Washington blamed Moscow for the attack on the convoy.", "attack", "Moscow"),
+        ("Police arrested five men for the bombing of the church.", "bombing", "men"),
+    ],
+)
+def test_the_accused_did_the_act_laid_at_their_door(
+    nlp: Language, text: str, noun: str, doer: str
+) -> None:
+    # Not the accuser: Amnesty tortured no one.
+    assert parties(nlp, text, noun)[0] == doer
+
+
+def test_a_warning_of_an_act_lays_it_at_no_ones_door(nlp: Language) -> None:
+    assert parties(nlp, "Officials warned residents of an attack.", "attack")[0] != "residents"

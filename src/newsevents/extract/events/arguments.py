@@ -46,6 +46,10 @@ OCCASIONS = {"during", "after", "before", "following", "since", "amid", "despite
 STANCES = {"oppose", "commit", "dedicate", "devote", "engage", "involve"}
 # Passive verbs whose subject is the speaker: "was quoted as saying", "was cited as saying".
 QUOTED = {"quote", "cite"}
+# Verbs that lay an act at someone's door: "accused the army of torture", "convicted him of
+# murder": the accused did the act the "of" phrase names (for any verb, the "for" phrase:
+# "blamed Russia for the bombing", "thanked India for its help").
+IMPUTING = {"accuse", "suspect", "convict", "acquit", "clear", "absolve"}
 # Prepositions whose object is the one acted on ("attack on", "talks with", "sanctions against").
 TARGET_PREPS = {"against", "with", "to", "on", "into", "upon", "toward", "towards", "at", "for"}
 TARGET_PREPS |= {"from"}
@@ -513,6 +517,8 @@ def light_verb_subject(noun: Token) -> Token | None:
     head = noun.head
     if noun.dep_ in {"dobj", "nsubjpass", "attr"} and head.pos_ in {"VERB", "AUX"}:
         return verb_subject(head)
+    if (doer := _imputed(noun)) is not None:
+        return doer
     if noun.dep_ == "pobj" and head.dep_ == "agent" and head.head.pos_ == "VERB":
         return verb_subject(head.head) if head.head.dep_ != "advcl" else None
     if (
@@ -528,6 +534,23 @@ def light_verb_subject(noun: Token) -> Token | None:
         if owner.head.pos_ in {"VERB", "AUX"} and noun_source(owner) is None:
             return verb_subject(owner.head)
     return None
+
+
+def _imputed(noun: Token) -> Token | None:
+    """Who a verb says did the act ``noun`` names: its object, or passive subject, in "accused
+    the army of torture", "blamed Russia for the bombing", "was convicted of murder"."""
+    prep, verb = noun.head, noun.head.head
+    if noun.dep_ != "pobj" or prep.dep_ != "prep":
+        return None
+    if verb.dep_ == "dobj" and prep.lower_ == "of" and verb.head.lemma_.lower() in IMPUTING:
+        # The parse may hang the "of" phrase on the accused ("accused [the army of torture]").
+        return verb if actor_like(verb) else None
+    if verb.pos_ != "VERB":
+        return None
+    if not (prep.lower_ == "for" or (prep.lower_ == "of" and verb.lemma_.lower() in IMPUTING)):
+        return None
+    doer = _child(verb, {"dobj", "nsubjpass"})
+    return doer if doer is not None and actor_like(doer) else None
 
 
 def _named_by_modifier(found: Token, slot: Token) -> bool:

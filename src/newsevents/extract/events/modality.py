@@ -23,6 +23,10 @@ PACKAGE = "newsevents.extract.events"
 COMPLEMENT = {"xcomp", "ccomp", "pcomp", "acomp", "prep", "pobj", "conj", "dobj"}
 # Priority when several cues apply: negation wins over everything, then hypothetical, ...
 RANK: dict[str, int] = {"negated": 4, "hypothetical": 3, "uncertain": 2, "planned": 1}
+# Verbs that lay an act at someone's door: what they say was done is their claim.
+ACCUSING = {"accuse", "blame"}
+# Clause marks that make an announced act conditional.
+CONDITIONS = {"if", "unless", "provided"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +58,30 @@ def reporting_verbs() -> frozenset[str]:
     return frozenset(c for (where, c), kind in _cues().items() if kind == "reported")
 
 
+def _announced(verb: Token) -> bool:
+    """Whether ``verb``'s "would" is the "will" of reported speech, put in the past by the
+    reporting verb (or "warned"): "NATO said it would tighten the blockade" reports NATO's
+    plan, as "NATO said: we will tighten" does. It is so when the reporter speaks of itself (a
+    pronoun or its own name as subject) and no condition is attached ("... would visit if the
+    talks succeed"); "analysts said the deal would help" stays a conjecture."""
+    governor = verb.head
+    if verb.dep_ != "ccomp" or governor.tag_ not in {"VBD", "VBN"}:
+        return False
+    if _cues().get(("governor", governor.lemma_.lower())) != "reported" and (
+        governor.lemma_.lower() != "warn"
+    ):
+        return False
+    own, speaker = subject(verb), subject(governor)
+    if own is None or speaker is None:
+        return False
+    if own.pos_ != "PRON" and own.lower_ != speaker.lower_:
+        return False
+    return not any(
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITIONS for m in c.children)
+        for c in verb.children
+    )
+
+
 def _own(verb: Token) -> list[tuple[str, str]]:
     """Cues on the verb itself: (kind, cue word)."""
     cues = _cues()
@@ -61,7 +89,10 @@ def _own(verb: Token) -> list[tuple[str, str]]:
     for child in verb.children:
         word = child.lower_
         if child.dep_ in {"aux", "auxpass"} and ("aux", word) in cues:
-            found.append((cues["aux", word], word))
+            kind = cues["aux", word]
+            if word == "would" and _announced(verb):
+                kind = "planned"
+            found.append((kind, word))
         elif child.dep_ == "neg" or (child.dep_ == "advmod" and ("adverb", word) in cues):
             kind = "negated" if child.dep_ == "neg" else cues["adverb", word]
             if kind != "reported":
@@ -95,6 +126,18 @@ def _according_to(verb: Token) -> Token | None:
     return None
 
 
+def _imputer(noun: Token) -> Token | None:
+    """Who lays the act ``noun`` names at another's door: "Amnesty accused the army of
+    torture", "Washington blamed Moscow for the attack" (the act is their claim)."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in {"of", "for"}:
+        return None
+    owner = prep.head
+    if owner.dep_ == "dobj":
+        owner = owner.head  # the parse may hang the phrase on the accused
+    return subject(owner) if owner.lemma_.lower() in ACCUSING else None
+
+
 def read(trigger: Token) -> Reading:
     """The modality of ``trigger`` and the head of whoever reports it."""
     cues = _cues()
@@ -110,6 +153,7 @@ def read(trigger: Token) -> Reading:
         verb = head if head.pos_ in {"VERB", "AUX", "ADJ"} else trigger
         if verb.i != trigger.i:
             found.extend(_own(verb))
+        reporter = _imputer(trigger)
     else:
         found.extend(_own(verb))
     own = len(found)
@@ -121,7 +165,7 @@ def read(trigger: Token) -> Reading:
         lemma = governor.lemma_.lower()
         kind = cues.get(("governor", lemma))
         if (kind == "reported" and node.dep_ in {"ccomp", "conj"}) or (
-            kind == "reported" and node.dep_ == "prep" and lemma == "accuse"
+            kind == "reported" and node.dep_ == "prep" and lemma in ACCUSING
         ):
             reporter = reporter or subject(governor)
         elif kind not in {None, "reported", "done"} and node.dep_ != "conj":
