@@ -52,3 +52,21 @@ def test_the_act_a_verb_acts_on(nlp: Language) -> None:
     assert found is not None and found.code == "040"
     doc = nlp("The government suspended the newspaper's licence.")
     assert acted_on(next(t for t in doc if t.text == "suspended")) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The rebels released a video showing the captured soldiers.",
+        "Rebels attacked the convoy in a video released on Monday.",
+        "The footage was released by the group on Monday.",
+        "The ministry issued a report on the clashes.",
+    ],
+)
+def test_a_publication_released_is_no_release(nlp: Language, text: str) -> None:
+    # Phoenix's "release" is 084 (RETREAT: freeing people or property).
+    assert not {"released", "issued"} & set(triggers(nlp, text))
+
+
+def test_people_released_are_a_release(nlp: Language) -> None:
+    assert "released" in triggers(nlp, "Hamas released two hostages on Friday.")

@@ -18,11 +18,15 @@ the event itself; the dictionary cannot list every verb).
 
 from __future__ import annotations
 
+from functools import cache
+
 from spacy.tokens import Span, Token
 
+from ...ontology.tables import read_tsv
 from .lexicon import Match, light_verbs, match_noun, match_verb, no_events
 from .modality import reporting_verbs
 
+PACKAGE = "newsevents.extract.events"
 STATEMENT_ROOT = "01"
 # Named things are not happenings ("March" the month, "Rally" the party).
 NOT_EVENT_ENTS = {"ORG", "GPE", "PERSON", "DATE", "TIME", "NORP", "LOC", "FAC", "WORK_OF_ART"}
@@ -34,6 +38,9 @@ FALLBACK = "fallback"
 PREPOSITION_PARTICIPLES = frozenset(
     {"following", "including", "regarding", "concerning", "excluding", "considering", "pending"}
 )
+# Verbs that free people or property, and also make things public: with a publication
+# (data/publications.tsv) they do the second.
+PUBLISHING = frozenset({"release", "issue", "publish", "post", "air", "broadcast", "circulate"})
 # The rule of a verb that is a candidate for the act its object names ("ended mediation
 # efforts"): "acts-on:" and the noun's code.
 ACTS_ON = "acts-on:"
@@ -51,7 +58,7 @@ def main_verb(sentence: Span) -> Token | None:
         if clause is None or clause.pos_ not in {"VERB", "AUX"}:
             break
         root = clause
-    if root.pos_ not in {"VERB", "AUX"} or root.lemma_.lower() in passed:
+    if root.pos_ not in {"VERB", "AUX"} or root.lemma_.lower() in passed or published(root):
         return None
     return root
 
@@ -69,6 +76,23 @@ def acted_on(verb: Token) -> Match | None:
             if match is not None:
                 return match
     return None
+
+
+@cache
+def publications() -> frozenset[str]:
+    """Nouns for what is published rather than freed (``data/publications.tsv``)."""
+    return frozenset(row["word"] for row in read_tsv(PACKAGE, "data/publications.tsv"))
+
+
+def published(verb: Token) -> bool:
+    """Whether ``verb`` makes a publication public: "released a video", "a report issued on
+    Monday", "the video was released by the group"."""
+    if verb.lemma_.lower() not in PUBLISHING:
+        return False
+    found = publications()
+    if verb.dep_ == "acl" and verb.head.lemma_.lower() in found:
+        return True
+    return any(c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in found for c in verb.children)
 
 
 def _governing_verb(noun: Token) -> Token | None:
@@ -104,7 +128,12 @@ def _coded(sentence: Span) -> list[tuple[Token, Match]]:
     for token in sentence:
         if token.pos_ == "VERB":
             match = match_verb(token)
-            if match is not None and match.code and not match.code.startswith(STATEMENT_ROOT):
+            if (
+                match is not None
+                and match.code
+                and not match.code.startswith(STATEMENT_ROOT)
+                and not published(token)
+            ):
                 verbs[token.i] = match
         elif token.pos_ in {"NOUN", "PROPN"} and token.ent_type_ not in NOT_EVENT_ENTS:
             match = match_noun(token)
