@@ -144,3 +144,27 @@ def test_a_multi_word_synonym_matches_as_a_whole(nlp: Language) -> None:
     assert code_of(nlp, "The rebels agreed to a cease-fire on Sunday.", "agreed") == "0356"
     assert code_of(nlp, "The rebels agreed to a cease fire on Sunday.", "agreed") == "0356"
     assert code_of(nlp, "Settlers set fire to the offices overnight.", "set") != "0356"
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "code"),
+    [
+        ("Nurses struck for a second day in Lagos.", "struck", "143"),
+        ("Teachers struck across the country on Monday over pay.", "struck", "143"),
+        ("The union vowed not to strike.", "strike", "143"),  # the governor's subject
+        # Armed doers, and a strike at something, are attacks (Phoenix's 190 and patterns).
+        ("Rebels struck at dawn.", "struck", "190"),
+        ("Israeli jets struck targets in Gaza.", "struck", "195"),
+    ],
+)
+def test_a_strike_by_workers_is_no_attack(nlp: Language, text: str, verb: str, code: str) -> None:
+    assert code_of(nlp, text, verb) == code
+
+
+def test_nouns_of_military_force_keep_their_type(nlp: Language) -> None:
+    # "an invasion" is a use of force whatever the sentence; "an attack" may be one of words.
+    doc = nlp("After the invasion and the attack, the shelling went on.")
+    found = {t.text: match_noun(t) for t in doc if t.pos_ == "NOUN"}
+    assert found["invasion"] is not None and found["invasion"].keep
+    assert found["shelling"] is not None and found["shelling"].keep
+    assert found["attack"] is not None and not found["attack"].keep

@@ -152,6 +152,8 @@ def test_a_vow_to_attack_is_one_threat(nlp: Language) -> None:
         ("The government vowed not to impose sanctions on Iran.", "impose", "AGREE", "0354"),
         ("The minister promised not to meet the rebels.", "promised", "REJECT", "125"),
         ("Iran pledged not to release the prisoners.", "pledged", "REJECT", "1243"),
+        # A labour strike forgone eases dissent (0352); a military one would be 0356.
+        ("The union vowed not to strike.", "strike", "AGREE", "0352"),
     ],
 )
 def test_a_promise_not_to_act_is_restraint_or_refusal(

@@ -14,6 +14,7 @@ from functools import cache
 
 from spacy.tokens import Token
 
+from ...ontology.agents import agent
 from ...ontology.tables import read_tsv
 
 ONTOLOGY = "newsevents.ontology"
@@ -159,6 +160,33 @@ def verbs() -> dict[str, Entry]:
 
 
 @cache
+def subject_verbs() -> dict[str, tuple[frozenset[str], str]]:
+    """Verb lemma -> (subject sectors, code): acts that differ by who does them
+    (``data/subject_verbs.tsv``)."""
+    return {
+        row["lemma"]: (frozenset(row["sectors"].split()), row["code"])
+        for row in read_tsv(PACKAGE, "data/subject_verbs.tsv")
+    }
+
+
+def _by_subject(token: Token, lemma: str) -> Match | None:
+    """The code ``subject_verbs`` gives ``token``: no direct object, a subject of the sector."""
+    rule = subject_verbs().get(lemma)
+    if rule is None or any(c.dep_ in OBJECT_DEPS for c in token.children):
+        return None
+    sectors, code = rule
+    # An infinitive's doer is its governor's subject ("the union vowed not to strike").
+    doers = [c for c in token.children if c.dep_ == "nsubj"]
+    if not doers and token.dep_ == "xcomp":
+        doers = [c for c in token.head.children if c.dep_ == "nsubj"]
+    for child in doers:
+        found = agent(child.lemma_) or agent(child.text)
+        if found is not None and found.sector in sectors:
+            return Match(code, f"newsevents:{lemma} by {found.sector}")
+    return None
+
+
+@cache
 def no_events() -> frozenset[str]:
     """Verbs our table says are no event by themselves ("expect", "increase", "try"): the
     fallback for an uncoded sentence does not code them either."""
@@ -180,6 +208,14 @@ def light_verbs() -> frozenset[str]:
 def nouns() -> dict[str, str]:
     """Event noun lemma -> CAMEO code."""
     return {row["lemma"]: row["code"] for row in read_tsv(PACKAGE, "data/event_nouns.tsv")}
+
+
+@cache
+def kept_nouns() -> frozenset[str]:
+    """Event nouns whose row type stands over the classifier's (``keep`` in event_nouns.tsv)."""
+    return frozenset(
+        row["lemma"] for row in read_tsv(PACKAGE, "data/event_nouns.tsv") if row["keep"] == "yes"
+    )
 
 
 def forms(token: Token) -> frozenset[str]:
@@ -220,6 +256,8 @@ def match_verb(token: Token) -> Match | None:
     entry = entry or verbs().get(lemma)
     if entry is None:
         return None
+    if (by_subject := _by_subject(token, lemma)) is not None:
+        return by_subject
     after = [forms(t) for t in token.subtree if t.i > token.i][:WINDOW]
     if any(c.dep_ in OBJECT_DEPS for c in token.children):
         after.insert(0, frozenset({OBJECT}))
@@ -266,8 +304,9 @@ def match_noun(token: Token) -> Match | None:
     lemma = token.lemma_.lower()
     left = token.nbor(-1) if token.i > token.sent.start else None
     if left is not None and left.dep_ == "compound":
-        code = nouns().get(f"{left.lemma_.lower()} {lemma}")
+        pair = f"{left.lemma_.lower()} {lemma}"
+        code = nouns().get(pair)
         if code:
-            return Match(code, f"noun:{left.lemma_.lower()} {lemma}")
+            return Match(code, f"noun:{pair}", pair in kept_nouns())
     code = nouns().get(lemma)
-    return Match(code, f"noun:{lemma}") if code else None
+    return Match(code, f"noun:{lemma}", lemma in kept_nouns()) if code else None
