@@ -1,10 +1,12 @@
 """The trigger dictionary: verbs and nouns that name events, with their CAMEO codes.
 
-Three reviewable data files feed it: the PETRARCH2 CAMEO verb dictionary converted to tables
+Reviewable data files feed it: the PETRARCH2 CAMEO verb dictionary converted to tables
 (``ontology/data/cameo_verbs.tsv``, ``cameo_verb_patterns.tsv``, ``cameo_synsets.tsv``), our
-verb additions and overrides (``data/event_verbs.tsv``) and our event nouns
-(``data/event_nouns.tsv``). A verb's code comes from its most specific matching pattern (words
-that must follow it, or precede it as its subject), else its own default code.
+verb additions and overrides (``data/event_verbs.tsv``), verbs coded by who does them
+(``data/subject_verbs.tsv``: "nurses struck" is a strike) and our event nouns
+(``data/event_nouns.tsv``). A verb's code comes from its subject's row, else its most specific
+matching pattern (words that must follow it, or precede it as its subject), else its own
+default code.
 """
 
 from __future__ import annotations
