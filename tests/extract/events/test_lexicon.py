@@ -168,3 +168,27 @@ def test_nouns_of_military_force_keep_their_type(nlp: Language) -> None:
     assert found["invasion"] is not None and found["invasion"].keep
     assert found["shelling"] is not None and found["shelling"].keep
     assert found["attack"] is not None and not found["attack"].keep
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "code"),
+    [
+        # Phoenix's "blame" block lends delay's "* negotiations" (161) and prevent's
+        # "* protest" (1721) to every verb in it.
+        (
+            "Mugabe accused the United States of blackmail in the negotiations on Namibia.",
+            "accused",
+            "112",
+        ),
+        ("The government condemned the protest by farmers in Pretoria.", "condemned", "111"),
+        ("The opposition condemned the president's visit to Moscow.", "condemned", "111"),
+        ("The group denounced the detentions of 49 journalists.", "denounced", "111"),
+        # Patterns of the verb's own root still give the finer code.
+        ("Ankara blamed the PKK for the attack on Sunday.", "blamed", "1124"),
+        ("Amnesty accused the army of torture in the north.", "accused", "1122"),
+    ],
+)
+def test_accusing_verbs_keep_to_their_own_patterns(
+    nlp: Language, text: str, verb: str, code: str
+) -> None:
+    assert code_of(nlp, text, verb) == code

@@ -4,7 +4,8 @@ Reviewable data files feed it: the PETRARCH2 CAMEO verb dictionary converted to 
 (``ontology/data/cameo_verbs.tsv``, ``cameo_verb_patterns.tsv``, ``cameo_synsets.tsv``), our
 verb additions and overrides (``data/event_verbs.tsv``), verbs coded by who does them
 (``data/subject_verbs.tsv``: "nurses struck" is a strike) and our event nouns
-(``data/event_nouns.tsv``). A verb's code comes from its subject's row, else its most specific
+(``data/event_nouns.tsv``). A row of ours may keep a verb to those of its Phoenix patterns
+that share its own CAMEO root. A verb's code comes from its subject's row, else its most specific
 matching pattern (words that must follow it, or precede it as its subject), else its own
 default code.
 """
@@ -143,6 +144,7 @@ def verbs() -> dict[str, Entry]:
     }
     ours: dict[str, list[Pattern]] = {}
     defaults: dict[str, str] = {}
+    own_root: set[str] = set()
     for row in read_tsv(PACKAGE, "data/event_verbs.tsv"):
         if row["after"]:
             # An empty code here means: this phrase is not an event ("the talks went well").
@@ -151,11 +153,17 @@ def verbs() -> dict[str, Entry]:
             )
         else:
             defaults[row["lemma"]] = row["code"]
+            if row["patterns"] == "root":
+                own_root.add(row["lemma"])
     for lemma in sorted(set(ours) | set(defaults)):
         old = entries.get(lemma)
+        code = defaults.get(lemma, old.code if old else None)
+        borrowed = old.patterns if old else ()
+        if lemma in own_root and code:
+            borrowed = tuple(p for p in borrowed if p.code[:2] == code[:2])
         entries[lemma] = Entry(
-            code=defaults.get(lemma, old.code if old else None),
-            patterns=tuple(ours.get(lemma, ())) + (old.patterns if old else ()),
+            code=code,
+            patterns=tuple(ours.get(lemma, ())) + borrowed,
             source="newsevents" if lemma in defaults else (old.source if old else "newsevents"),
         )
     return entries
