@@ -144,6 +144,22 @@ def test_a_vow_to_attack_is_one_threat(nlp: Language) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Workers threatened to strike on Monday over unpaid wages.", "133"),
+        ("The union threatened to stage protests across the country.", "133"),
+        ("Washington threatened to impose sanctions on Caracas.", "1312"),
+        ("The rebels threatened to attack the capital.", "1384"),
+        # Nothing hostile named: CAMEO's generic threat.
+        ("The minister threatened to resign.", "130"),
+    ],
+)
+def test_a_threat_is_coded_by_what_it_threatens(nlp: Language, text: str, code: str) -> None:
+    found = at(events(nlp, text), "threatened")
+    assert (found.plover, found.cameo) == ("THREATEN", code)
+
+
+@pytest.mark.parametrize(
     ("text", "trigger", "plover", "code"),
     [
         ("The rebels vowed not to attack the town.", "vowed", "AGREE", "0356"),

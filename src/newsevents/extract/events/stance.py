@@ -39,8 +39,11 @@ PACKAGE = "newsevents.extract.events"
 COOPERATIVE = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"}
 HOSTILE = {"SANCTION", "PROTEST", "COERCE", "MOBILIZE", "ASSAULT"}
 YIELDING = {"CONCEDE", "RETREAT"}
+GENERIC_THREAT = "130"
 # Verbs of promising: with a negated complement ("vowed not to attack") they promise restraint.
 PROMISES = frozenset({"promise", "pledge", "vow", "swear", "commit", "guarantee", "assure"})
+# Verbs of threatening: their complement says what with ("threatened to strike": 133).
+THREATS = frozenset({"threaten", "warn", "vow", "pledge", "promise", "swear"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,6 +104,21 @@ def forgone(trigger: Token) -> Token | None:
     return None
 
 
+def threatened(trigger: Token) -> tuple[str, str] | None:
+    """The hostile act a threat verb names in its complement, as (PLOVER type, CAMEO code):
+    "threatened to strike" (143), "threatened to impose sanctions" (163)."""
+    if trigger.lemma_.lower() not in THREATS:
+        return None
+    for child in trigger.children:
+        if child.dep_ in {"xcomp", "ccomp"} and child.pos_ == "VERB":
+            sub = match_verb(child)
+            mapping = plover_for(sub.code) if sub is not None and sub.code else None
+            if mapping is not None and mapping.type in HOSTILE:
+                assert sub is not None and sub.code is not None
+                return mapping.type, sub.code
+    return None
+
+
 def _restraint(act_type: str, act_code: str | None) -> Stance | None:
     """The promise not to carry out an act of ``act_type`` (CAMEO ``act_code``): restraint
     (AGREE) for a hostile act, a refusal (REJECT) for a cooperative one whose code is known
@@ -148,6 +166,14 @@ def stance(
         if mapping is not None and mapping.type:
             return _restraint(mapping.type, code)
         return _restraint(plover_type, None) if plover_type in HOSTILE else None
+    if plover_type == "THREATEN" and (act_code is None or act_code == GENERIC_THREAT):
+        # The threat verb's own code is CAMEO's generic 130; the act threatened says which
+        # threat it is.
+        named = threatened(trigger)
+        if named is not None:
+            found = stance_code("THREATEN", *named)
+            if found:
+                return Stance("THREATEN", found, reading.modality)
     intended = any(_intends(trigger, cue) for cue in reading.cues if cue in intent_cues())
     if reading.modality == "negated":
         if trigger.dep_ in {"xcomp", "ccomp"} and forgone(trigger.head) is not None:
