@@ -70,3 +70,13 @@ def test_a_publication_released_is_no_release(nlp: Language, text: str) -> None:
 
 def test_people_released_are_a_release(nlp: Language) -> None:
     assert "released" in triggers(nlp, "Hamas released two hostages on Friday.")
+
+
+def test_an_attack_that_killed_is_one_event(nlp: Language) -> None:
+    found = triggers(nlp, "Israeli airstrikes killed 20 people in Gaza on Sunday.")
+    assert list(found) == ["killed"]
+    found = triggers(nlp, "A Russian missile strike hit a hospital in Kyiv.")
+    assert list(found) == ["hit"]
+    # An act of another kind that caused it stays an event of its own.
+    found = triggers(nlp, "Protests forced the president to resign.")
+    assert "Protests" in found

@@ -3,7 +3,8 @@
 Statements ("said", "told": CAMEO 01) are not events here: who said what is the quotes'
 business (issue 5). A noun that is the object of a coded verb ("imposed sanctions", "held
 talks") is the same event as the verb and is dropped, as is the modifier of a coded noun
-("arrest" in "arrest warrant"); but where the verb's code is only Phoenix's default for a
+("arrest" in "arrest warrant"), and so is an event noun whose act is the verb's own type
+("airstrikes killed 20 people"); but where the verb's code is only Phoenix's default for a
 generic verb ("a warrant was issued"), the noun is the event and the verb is dropped.
 A reporting verb whose reported clause holds a candidate ("announced that it will withdraw")
 is not a second event: the reported act is the event and the reporter its ``reported_by``
@@ -22,6 +23,7 @@ from functools import cache
 
 from spacy.tokens import Span, Token
 
+from ...ontology.plover import plover_for
 from ...ontology.tables import read_tsv
 from .lexicon import Match, light_verbs, match_noun, match_verb, no_events
 from .modality import reporting_verbs
@@ -112,6 +114,12 @@ def _governing_verb(noun: Token) -> Token | None:
     return None
 
 
+def _same_type(noun: Match, verb: Match) -> bool:
+    first = plover_for(noun.code) if noun.code else None
+    second = plover_for(verb.code) if verb.code else None
+    return first is not None and second is not None and first.type == second.type
+
+
 def candidates(sentence: Span) -> list[tuple[Token, Match]]:
     """(trigger, dictionary match) for every coded verb and event noun of ``sentence``, else
     the sentence's main verb with an uncoded ``fallback`` match."""
@@ -156,6 +164,14 @@ def _coded(sentence: Span) -> list[tuple[Token, Match]]:
     for i, match in nouns.items():
         token = doc[i]
         if token.dep_ == "compound" and token.head.i in nouns:
+            continue
+        if (
+            token.dep_ == "nsubj"
+            and token.head.i in verbs
+            and _same_type(match, verbs[token.head.i])
+        ):
+            # "Israeli airstrikes killed 20 people": the strike is how they were killed, one
+            # happening, coded on the verb that says what it did to whom.
             continue
         governor = _governing_verb(token)
         if governor is not None and governor.i in verbs:
