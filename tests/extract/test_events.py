@@ -251,6 +251,8 @@ def test_reported_by_names_who_claims_it(nlp: Language) -> None:
         ("Amnesty accused the army of torture.", "Amnesty", "army", "torture"),
         ("Ukraine blamed Russia for the attack on the port.", "Ukraine", "Russia", "attack"),
         ("Ukraine blamed Russia for attacking the port.", "Ukraine", "Russia", "attacking"),
+        # The parse makes "bombing" a modifier of "hospitals".
+        ("The UN accused Russia of bombing hospitals in Syria.", "UN", "Russia", "bombing"),
     ],
 )
 def test_an_act_laid_at_anothers_door_is_the_accusers_claim(

@@ -348,6 +348,7 @@ def test_a_relative_clause_does_not_borrow_the_main_subject(nlp: Language) -> No
         ("Amnesty accused the army of torture.", "torture", "army"),
         ("Washington blamed Moscow for the attack on the convoy.", "attack", "Moscow"),
         ("Police arrested five men for the bombing of the church.", "bombing", "men"),
+        ("The UN accused Russia of bombing hospitals in Syria.", "bombing", "Russia"),
     ],
 )
 def test_the_accused_did_the_act_laid_at_their_door(
@@ -359,3 +360,9 @@ def test_the_accused_did_the_act_laid_at_their_door(
 
 def test_a_warning_of_an_act_lays_it_at_no_ones_door(nlp: Language) -> None:
     assert parties(nlp, "Officials warned residents of an attack.", "attack")[0] != "residents"
+
+
+def test_a_count_given_as_up_to_is_still_the_object(nlp: Language) -> None:
+    # The parse makes "up" a particle of the verb and "to" a preposition under it.
+    text = "Afghan rebels have kidnapped up to 16 Russian civilian advisers from a bazaar."
+    assert parties(nlp, text, "kidnapped") == ("Afghan rebels", "Russian civilian advisers")

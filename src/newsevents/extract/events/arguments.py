@@ -34,7 +34,7 @@ from ...ontology.countries import by_demonym, by_name
 from ...ontology.tables import read_tsv
 from ..quote_lexicons import lexicons
 from .lexicon import nouns as event_nouns
-from .modality import reporting_verbs
+from .modality import charged_act, reporting_verbs
 
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 # Prepositions that place an act beside another happening, whose doer may be anyone: "police
@@ -415,6 +415,18 @@ def _resolve(pronoun: Token) -> Token:
     return pronoun
 
 
+def _up_to(verb: Token) -> list[Token]:
+    """The object counted by "up to" ("kidnapped up to 16 advisers"), which the parse makes a
+    particle and a preposition of the verb."""
+    for up in verb.children:
+        if up.lower_ == "up" and up.dep_ in {"prt", "advmod"}:
+            for to in up.children:
+                obj = _pobj(to) if to.lower_ == "to" else None
+                if obj is not None and any(c.dep_ == "nummod" for c in obj.children):
+                    return [obj]
+    return []
+
+
 def verb_target(verb: Token) -> Token | None:
     passive = _child(verb, {"nsubjpass"})
     if passive is not None and _stance(verb) is None:
@@ -422,6 +434,7 @@ def verb_target(verb: Token) -> Token | None:
     if (verb.dep_ == "acl" and verb.tag_ == "VBN") or verb.dep_ == "amod":
         return None  # "sanctions imposed by X", "protesting farmers": the noun is no target
     objects = [c for c in verb.rights if c.dep_ in {"dative", "iobj", "dobj"}]
+    objects += _up_to(verb)
     # A named object is the target ("met Putin"); a common one may be the instrument sent
     # somewhere ("sent troops into Ukraine"), so a directed preposition's object comes first.
     named = [o for o in objects if o.pos_ in {"PROPN", "PRON"} or o.ent_type_ in ACTOR_ENTS]
@@ -539,6 +552,7 @@ def light_verb_subject(noun: Token) -> Token | None:
 def _imputed(noun: Token) -> Token | None:
     """Who a verb says did the act ``noun`` names: its object, or passive subject, in "accused
     the army of torture", "blamed Russia for the bombing", "was convicted of murder"."""
+    noun = charged_act(noun)
     prep, verb = noun.head, noun.head.head
     if noun.dep_ != "pobj" or prep.dep_ != "prep":
         return None

@@ -126,9 +126,18 @@ def _according_to(verb: Token) -> Token | None:
     return None
 
 
+def charged_act(noun: Token) -> Token:
+    """The word that stands in an "of"/"for" phrase for the act ``noun`` names: the noun, or
+    the noun the parse made it a modifier of ("accused Russia of [bombing] hospitals")."""
+    if noun.dep_ == "compound" and noun.head.dep_ == "pobj":
+        return noun.head
+    return noun
+
+
 def _imputer(noun: Token) -> Token | None:
     """Who lays the act ``noun`` names at another's door: "Amnesty accused the army of
     torture", "Washington blamed Moscow for the attack" (the act is their claim)."""
+    noun = charged_act(noun)
     prep = noun.head
     if noun.dep_ != "pobj" or prep.lower_ not in {"of", "for"}:
         return None
