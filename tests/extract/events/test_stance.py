@@ -159,6 +159,13 @@ def test_a_threat_is_coded_by_what_it_threatens(nlp: Language, text: str, code: 
     assert (found.plover, found.cameo) == ("THREATEN", code)
 
 
+def test_a_warning_of_anothers_act_is_no_threat_of_it(nlp: Language) -> None:
+    own = at(events(nlp, "Israel warned that it would bomb Beirut."), "warned")
+    assert own.cameo == "1383"
+    found = events(nlp, "Officials warned that Iran may attack shipping in the Gulf.")
+    assert all(e.cameo == "130" for e in found if e.trigger.text == "warned")
+
+
 @pytest.mark.parametrize(
     ("text", "trigger", "plover", "code"),
     [

@@ -105,17 +105,28 @@ def forgone(trigger: Token) -> Token | None:
 
 
 def threatened(trigger: Token) -> tuple[str, str] | None:
-    """The hostile act a threat verb names in its complement, as (PLOVER type, CAMEO code):
-    "threatened to strike" (143), "threatened to impose sanctions" (163)."""
+    """The hostile act a threat verb names in its complement as its own, as (PLOVER type,
+    CAMEO code): "threatened to strike" (143), "warned it would impose sanctions" (163); not
+    another's act ("warned that Iran may attack")."""
     if trigger.lemma_.lower() not in THREATS:
         return None
     for child in trigger.children:
-        if child.dep_ in {"xcomp", "ccomp"} and child.pos_ == "VERB":
-            sub = match_verb(child)
-            mapping = plover_for(sub.code) if sub is not None and sub.code else None
-            if mapping is not None and mapping.type in HOSTILE:
-                assert sub is not None and sub.code is not None
-                return mapping.type, sub.code
+        if child.dep_ not in {"xcomp", "ccomp"} or child.pos_ != "VERB":
+            continue
+        doer, threatener = subject(child), subject(trigger)
+        if (
+            child.dep_ == "ccomp"
+            and doer is not None
+            and doer.pos_ != "PRON"
+            and (threatener is None or doer.lower_ != threatener.lower_)
+        ):
+            continue
+        sub = match_verb(child)
+        if sub is None or not sub.code:
+            continue
+        mapping = plover_for(sub.code)
+        if mapping is not None and mapping.type in HOSTILE:
+            return mapping.type, sub.code
     return None
 
 
