@@ -110,16 +110,11 @@ def threatened(trigger: Token) -> tuple[str, str] | None:
     another's act ("warned that Iran may attack")."""
     if trigger.lemma_.lower() not in THREATS:
         return None
+    cue = trigger.lemma_.lower()
     for child in trigger.children:
         if child.dep_ not in {"xcomp", "ccomp"} or child.pos_ != "VERB":
             continue
-        doer, threatener = subject(child), subject(trigger)
-        if (
-            child.dep_ == "ccomp"
-            and doer is not None
-            and doer.pos_ != "PRON"
-            and (threatener is None or doer.lower_ != threatener.lower_)
-        ):
+        if not _intends(child, cue):
             continue
         sub = match_verb(child)
         if sub is None or not sub.code:
