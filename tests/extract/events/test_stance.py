@@ -48,7 +48,7 @@ def at(found: list[Event], trigger: str) -> Event:
 
 def test_stance_codes_exist_and_mean_their_stance() -> None:
     rows = read_tsv("newsevents.extract.events", "data/stance_codes.tsv")
-    assert {r["stance"] for r in rows} == {"AGREE", "THREATEN", "REJECT"}
+    assert {r["stance"] for r in rows} == {"AGREE", "THREATEN", "REJECT", "REQUEST"}
     for row in rows:
         assert cameo(row["code"]) is not None, row
         mapping = plover_for(row["code"])
@@ -301,3 +301,71 @@ def test_the_content_of_a_stance_is_no_event(
 def test_someone_elses_clause_under_a_warning_stays_an_event(nlp: Language) -> None:
     found = events(nlp, "Iran may attack shipping in the Gulf, officials warned.")
     assert at(found, "attack").modality == "uncertain"
+
+
+# --- demands on another ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "code", "source", "target"),
+    [
+        # What the act is says what is demanded: its release (1053), mediation (108).
+        (
+            "The European Union said Serbia must release the detained journalists.",
+            "release",
+            "1053",
+            "European Union",
+            "Serbia",
+        ),
+        (
+            "Mubarak said the US must be ready to mediate between Israelis and Palestinians.",
+            "mediate",
+            "108",
+            "Mubarak",
+            "US",
+        ),
+        # A demand not to attack asks for de-escalation, not an attack.
+        ("Russia said Israel must not attack Syria again.", "attack", "1056", "Russia", "Israel"),
+        # The pronoun is the one the speaker addressed.
+        (
+            "The United States told Iran it must halt uranium enrichment.",
+            "halt",
+            "100",
+            "United States",
+            "it",
+        ),
+    ],
+)
+def test_what_another_must_do_is_a_request(
+    nlp: Language, text: str, trigger: str, code: str, source: str, target: str
+) -> None:
+    found = at(events(nlp, text), trigger)
+    assert found.source is not None and found.target is not None
+    assert (found.plover, found.cameo, found.modality, found.source.text, found.target.text) == (
+        "REQUEST",
+        code,
+        "asserted",
+        source,
+        target,
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The speaker's own obligation, by pronoun or by name, is no request of anyone.
+        "Iran said it must respond to the attack on its embassy.",
+        "The government said the government must cut spending.",
+    ],
+)
+def test_what_the_speaker_itself_must_do_is_no_request(nlp: Language, text: str) -> None:
+    assert all(e.plover != "REQUEST" for e in events(nlp, text))
+
+
+def test_a_demand_in_dev_data(nlp: Language) -> None:
+    # "Russia said on Tuesday that Sudan must return a Mi-26 helicopter that was captured by
+    # the Sudanese authorities last week."
+    found = at(events(nlp, dev("PLOVER_GSR/dev.jsonl", "PLOVER-GSR01-DEMAND-0028")), "return")
+    assert found.source is not None and found.target is not None
+    assert (found.plover, found.cameo) == ("REQUEST", "1053")
+    assert (found.source.text, found.target.text) == ("Russia", "Sudan")

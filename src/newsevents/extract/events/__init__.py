@@ -48,7 +48,7 @@ from .arguments import (
     Arguments,
     actor_like,
     arguments,
-    demanded,
+    demand_on_another,
     governing_subject,
     medium,
     object_types,
@@ -61,7 +61,7 @@ from .dedup import SYMMETRIC, merge
 from .hazards import hazard
 from .lexicon import Match
 from .purpose import fold_purposes
-from .stance import stance
+from .stance import Stance, requested, stance
 from .triggers import FALLBACK, candidates, main_verb
 
 __all__ = ["find_events"]
@@ -388,7 +388,9 @@ def _code_sentence(
                 )
                 target = other if other is not None else args.source
         reading = modality.read(trigger)
-        if trigger.pos_ == "VERB" and demanded(trigger) is not None:
+        refused = reading.modality == "negated"
+        demand = demand_on_another(trigger) if trigger.pos_ == "VERB" else None
+        if demand is not None:
             # "X said Y must withdraw" is X's request, made now: asserted, X's own.
             reading = modality.Reading("asserted", None, ())
         act = dictionary.type if dictionary else None
@@ -399,8 +401,14 @@ def _code_sentence(
         ):
             # "refused to deploy": the refusal is the event (REJECT), coded on its verb.
             continue
-        # A promise, threat or refusal is coded as such, not as the act it is about.
-        taken = stance(plover_type, act, match.code, reading, trigger)
+        # A promise, threat, refusal or demand is coded as such, not as the act it is about.
+        taken: Stance | None
+        if demand is not None:
+            # PLOVER codes what one party says another must do as the request, whatever the
+            # act ("Russia said Sudan must return the helicopter": 1053, not a RETREAT).
+            taken = requested(act or plover_type, match.code, negated=refused)
+        else:
+            taken = stance(plover_type, act, match.code, reading, trigger)
         kind = taken.modality if taken else reading.modality
         lede = lede_start <= trigger.idx < lede_end
         when = dating.when(

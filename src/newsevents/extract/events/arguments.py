@@ -701,6 +701,28 @@ def demanded(trigger: Token) -> tuple[Token, Token | None] | None:
     return speaker, _child(clause, {"nsubj", "nsubjpass"})
 
 
+def demand_on_another(trigger: Token) -> tuple[Token, Token] | None:
+    """(requester, addressee) when the trigger is what a speaker says some other party must do:
+    "Russia said Sudan must return the helicopter", "the US told Iran it must halt enrichment";
+    not an obligation the speaker states of itself ("Iran said it must respond", "we must act")
+    nor one of a thing ("the deal should help")."""
+    request = demanded(trigger)
+    if request is None:
+        return None
+    speaker, addressee = request
+    if addressee is None:
+        return None
+    if not actor_like(addressee) or addressee.lower_ == speaker.lower_:
+        return None
+    if addressee.pos_ == "PRON":
+        # A pronoun names the speaker itself unless the speaker addressed someone ("told Iran
+        # it must"), who is then the one meant.
+        told = _child(speaker.head, {"dobj", "dative"})
+        if told is None or addressee.lower_ in {"i", "we", "me", "us"} or not actor_like(told):
+            return None
+    return speaker, addressee
+
+
 def arguments(
     trigger: Token, *, symmetric: bool, objects: bool = False, after: int = 0
 ) -> Arguments:
@@ -730,7 +752,7 @@ def arguments(
 
 
 def _arguments(trigger: Token, *, symmetric: bool, objects: bool) -> Arguments:
-    request = demanded(trigger) if trigger.pos_ == "VERB" else None
+    request = demand_on_another(trigger) if trigger.pos_ == "VERB" else None
     if request is not None:
         return Arguments(source=_source(request[0]), target=actor_in(request[1]))
     if trigger.pos_ in {"VERB", "AUX"}:

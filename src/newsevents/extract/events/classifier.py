@@ -31,7 +31,7 @@ from spacy.tokens import Span, Token
 from ...ontology.agents import agent
 from ...ontology.plover import plover_for
 from . import modality
-from .arguments import arguments, demanded
+from .arguments import arguments, demand_on_another
 from .lexicon import Match, match_verb
 from .triggers import acted_on
 
@@ -120,7 +120,7 @@ def features(
     # PLOVER codes a promised act as AGREE, a refused one as REJECT, a conditional coercive one
     # as THREATEN: what the trigger asserts and what its complement clause asserts matter.
     reading = modality.read(trigger)
-    if trigger.pos_ == "VERB" and demanded(trigger) is not None:
+    if trigger.pos_ == "VERB" and demand_on_another(trigger) is not None:
         found["demanded"] = 1.0
     found["m:" + reading.modality] = 1.0
     found[f"dm:{_type_of(match.code)}:{reading.modality}"] = 1.0

@@ -13,6 +13,9 @@ threat or the refusal, not the act.
   the strike until ...": 1242; "will not accept any more refugees": 1223). A negation that
   only reports what did not happen ("did not attend", "has avoided condemning") is no refusal:
   the act keeps its own type and the record says it is negated.
+- An act a speaker says another must or should carry out is REQUEST, by the speaker ("Russia
+  said Sudan must return the helicopter": 1053 demand release of persons or property), whatever
+  the act's own type; a demand not to carry out a hostile act asks for de-escalation (1056).
 - A hostile act an actor promises not to carry out is AGREE, a promise of restraint ("vowed not
   to attack the town": 0356 express intent to de-escalate military engagement), never the
   threat or the attack that the words "vow" and "attack" would otherwise be read as; a
@@ -40,6 +43,9 @@ COOPERATIVE = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RE
 HOSTILE = {"SANCTION", "PROTEST", "COERCE", "MOBILIZE", "ASSAULT"}
 YIELDING = {"CONCEDE", "RETREAT"}
 GENERIC_THREAT = "130"
+DEMAND = "100"
+# CAMEO 087 de-escalate military engagement: what a demand not to attack asks for.
+DE_ESCALATE = "087"
 # Verbs of promising: with a negated complement ("vowed not to attack") they promise restraint.
 PROMISES = frozenset({"promise", "pledge", "vow", "swear", "commit", "guarantee", "assure"})
 # Verbs of threatening: their complement says what with ("threatened to strike": 133).
@@ -123,6 +129,18 @@ def threatened(trigger: Token) -> tuple[str, str] | None:
         if mapping is not None and mapping.type in HOSTILE:
             return mapping.type, sub.code
     return None
+
+
+def requested(act_type: str, act_code: str | None, *, negated: bool) -> Stance:
+    """The demand that another carry out an act of ``act_type`` (CAMEO ``act_code``), or,
+    ``negated``, that it not ("must not attack": de-escalate)."""
+    if negated:
+        if act_type not in HOSTILE:
+            return Stance("REQUEST", DEMAND, "asserted")
+        act_type, act_code = "RETREAT", DE_ESCALATE
+    mapping = plover_for(act_code) if act_code else None
+    own = act_code if mapping is not None and mapping.type == act_type else None
+    return Stance("REQUEST", stance_code("REQUEST", act_type, own) or DEMAND, "asserted")
 
 
 def _restraint(act_type: str, act_code: str | None) -> Stance | None:
