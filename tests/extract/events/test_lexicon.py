@@ -192,3 +192,21 @@ def test_accusing_verbs_keep_to_their_own_patterns(
     nlp: Language, text: str, verb: str, code: str
 ) -> None:
     assert code_of(nlp, text, verb) == code
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "code"),
+    [
+        # Of two patterns of one size, the one naming what is withdrawn or mobilised wins
+        # over the one that names only a preposition ("withdraw * from" 0874).
+        ("The UN withdrew peacekeepers from the Golan Heights.", "withdrew", "1661"),
+        ("Israel mobilized troops for a possible war against Syria.", "mobilized", "154"),
+        ("The army withdrew from the town.", "withdrew", "0874"),
+        # Ours: inspectors, observers and aid workers (CAMEO 1662, 1663).
+        ("The UN withdrew its weapons inspectors from Iraq.", "withdrew", "1662"),
+        ("The agency withdrew its aid workers from the camp.", "withdrew", "1663"),
+        ("Libya must hand over the two suspects.", "hand", "084"),
+    ],
+)
+def test_the_pattern_that_names_more_wins(nlp: Language, text: str, verb: str, code: str) -> None:
+    assert code_of(nlp, text, verb) == code
