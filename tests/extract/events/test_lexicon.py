@@ -210,3 +210,24 @@ def test_accusing_verbs_keep_to_their_own_patterns(
 )
 def test_the_pattern_that_names_more_wins(nlp: Language, text: str, verb: str, code: str) -> None:
     assert code_of(nlp, text, verb) == code
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "code"),
+    [
+        # PLOVER REJECT "refuses or turns down a request, proposal, plan, meeting or norm".
+        ("The United States reneged on the nuclear accord with Iran.", "reneged", "120"),
+        (
+            "The rebels dismissed an appeal from the president to lay down their arms.",
+            "dismissed",
+            "120",
+        ),
+        ("Hamas dismissed the Egyptian ceasefire proposal as a trap.", "dismissed", "120"),
+        # Dismissing a report stays Phoenix's denial (016), a statement PLOVER does not code.
+        ("The ministry dismissed the report as lies.", "dismissed", "016"),
+    ],
+)
+def test_turning_down_a_request_or_commitment_is_a_rejection(
+    nlp: Language, text: str, verb: str, code: str
+) -> None:
+    assert code_of(nlp, text, verb) == code
