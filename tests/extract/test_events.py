@@ -231,6 +231,9 @@ def test_did_not_attend_is_no_visit(nlp: Language) -> None:
         ("Ukrainian officials said Russia would attack Kyiv again.", "attack", "hypothetical"),
         ("Police arrested 40 protesters in Nairobi on Monday.", "arrested", "asserted"),
         ("The ministry denied that its troops had shelled the town.", "shelled", "negated"),
+        # An open question, which a negation above it does not answer.
+        ("It is not clear whether the army shelled the town.", "shelled", "uncertain"),
+        ("Officials did not say whether the army had shelled the town.", "shelled", "uncertain"),
     ],
 )
 def test_modality(nlp: Language, text: str, trigger: str, modality: str) -> None:

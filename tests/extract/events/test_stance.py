@@ -369,3 +369,39 @@ def test_a_demand_in_dev_data(nlp: Language) -> None:
     assert found.source is not None and found.target is not None
     assert (found.plover, found.cameo) == ("REQUEST", "1053")
     assert (found.source.text, found.target.text) == ("Russia", "Sudan")
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "plover", "code", "modality"),
+    [
+        # Readiness is the actor's own stated intent: a hostile act so announced is a threat,
+        # a cooperative one refused when the readiness is denied.
+        (
+            "Iraq's government said it is prepared to impose martial law.",
+            "impose",
+            "THREATEN",
+            "1324",
+            "planned",
+        ),
+        (
+            "The rebels are not willing to negotiate with the government.",
+            "negotiate",
+            "REJECT",
+            "120",
+            "asserted",
+        ),
+        (
+            "The government is not prepared to release the prisoners.",
+            "release",
+            "REJECT",
+            "1243",
+            "asserted",
+        ),
+    ],
+)
+def test_readiness_states_intent(
+    nlp: Language, text: str, trigger: str, plover: str, code: str, modality: str
+) -> None:
+    found = at(events(nlp, text), trigger)
+    assert (found.plover, found.cameo, found.modality) == (plover, code, modality)
+

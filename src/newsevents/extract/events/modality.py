@@ -167,9 +167,17 @@ def read(trigger: Token) -> Reading:
         found.extend(_own(verb))
     own = len(found)
     node = verb
+    questioned = False
     for _ in range(6):
         if node.dep_ not in COMPLEMENT or node.head.i == node.i:
             break
+        if node.dep_ == "ccomp" and any(
+            c.dep_ == "mark" and c.lower_ in {"whether", "if"} for c in node.children
+        ):
+            # "It is not clear whether Iran will attack": an open question, which no
+            # negation above it answers.
+            found.append(("uncertain", "whether"))
+            questioned = True
         governor = node.head
         lemma = governor.lemma_.lower()
         kind = cues.get(("governor", lemma))
@@ -179,12 +187,23 @@ def read(trigger: Token) -> Reading:
             reporter = reporter or subject(governor)
         elif kind not in {None, "reported", "done"} and node.dep_ != "conj":
             found.append((kind, lemma))
-        if any(c.dep_ == "neg" for c in governor.children) and node.dep_ in {"xcomp", "ccomp"}:
+        # "is not willing to negotiate": the copula holds the negation of the intent the
+        # adjective states ("it is not clear whether" negates no act).
+        intent = node.dep_ == "acomp" and cues.get(("governor", node.lemma_.lower())) == "planned"
+        if (
+            not questioned
+            and any(c.dep_ == "neg" for c in governor.children)
+            and (node.dep_ in {"xcomp", "ccomp"} or intent)
+        ):
             found.append(("negated", "not " + lemma))
         node = governor
     reporter = reporter or _according_to(verb)
     if not found:
         return Reading("asserted", reporter, ())
+    if questioned:
+        # Whatever the clause's own auxiliaries say ("whether Iran will attack"), whether it
+        # happens is the question.
+        return Reading("uncertain", reporter, tuple(w for _, w in found))
     # The trigger's own auxiliaries and adverbs say more than the verbs above it ("officials
     # warned Iran may attack": uncertain, not the warning's hypothetical); negation anywhere
     # still wins.
