@@ -405,3 +405,22 @@ def test_readiness_states_intent(
     found = at(events(nlp, text), trigger)
     assert (found.plover, found.cameo, found.modality) == (plover, code, modality)
 
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "code"),
+    [
+        # A vow is no attack, whatever its words: the hostile act it names is threatened.
+        ("Hamas pledged to continue its attacks on Israel.", "pledged", "1384"),
+        ("Rebels have sworn to fight until they gain control of the villages.", "sworn", "1384"),
+    ],
+)
+def test_a_vow_of_a_hostile_act_is_a_threat(
+    nlp: Language, text: str, trigger: str, code: str
+) -> None:
+    found = at(events(nlp, text), trigger)
+    assert (found.plover, found.cameo) == ("THREATEN", code)
+
+
+def test_a_vow_to_fight_an_ill_threatens_nobody(nlp: Language) -> None:
+    found = events(nlp, "The president promised to fight corruption.")
+    assert all(e.plover != "THREATEN" for e in found)

@@ -35,7 +35,8 @@ from spacy.tokens import Token
 from ...ontology.plover import plover_for
 from ...ontology.tables import read_tsv
 from ...types import Modality
-from .lexicon import match_verb
+from .arguments import abstract
+from .lexicon import match_noun, match_verb
 from .modality import Reading, intent_cues, subject
 
 PACKAGE = "newsevents.extract.events"
@@ -110,6 +111,13 @@ def forgone(trigger: Token) -> Token | None:
     return None
 
 
+def _infinitive(verb: Token) -> bool:
+    """A "to" infinitive with no subject of its own."""
+    return any(c.tag_ == "TO" for c in verb.children) and not any(
+        c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children
+    )
+
+
 def threatened(trigger: Token) -> tuple[str, str] | None:
     """The hostile act a threat verb names in its complement as its own, as (PLOVER type,
     CAMEO code): "threatened to strike" (143), "warned it would impose sanctions" (163); not
@@ -118,13 +126,17 @@ def threatened(trigger: Token) -> tuple[str, str] | None:
         return None
     cue = trigger.lemma_.lower()
     for child in trigger.children:
-        if child.dep_ not in {"xcomp", "ccomp"} or child.pos_ != "VERB":
-            continue
+        if child.pos_ != "VERB" or not (
+            child.dep_ in {"xcomp", "ccomp"} or (child.dep_ == "advcl" and _infinitive(child))
+        ):
+            continue  # the parser makes some infinitives adverbial: "have sworn to fight"
         if not _intends(child, cue):
             continue
         sub = match_verb(child)
         if sub is None or not sub.code:
             continue
+        if any(c.dep_ == "dobj" and abstract(c) and match_noun(c) is None for c in child.children):
+            continue  # "vowed to fight corruption" threatens nobody
         mapping = plover_for(sub.code)
         if mapping is not None and mapping.type in HOSTILE:
             return mapping.type, sub.code
@@ -190,9 +202,11 @@ def stance(
         if mapping is not None and mapping.type:
             return _restraint(mapping.type, code)
         return _restraint(plover_type, None) if plover_type in HOSTILE else None
-    if plover_type == "THREATEN" and (act_code is None or act_code == GENERIC_THREAT):
-        # The threat verb's own code is CAMEO's generic 130; the act threatened says which
-        # threat it is.
+    if act != "THREATEN" or act_code in {None, GENERIC_THREAT}:
+        # A verb of threatening or vowing is a threat of the hostile act its complement names
+        # as the speaker's own, whatever the classifier read ("Hamas pledged to continue its
+        # attacks": no attack by the pledge); the act says which threat, unless the verb's own
+        # pattern already names one ("threatened sanctions": 1312).
         named = threatened(trigger)
         if named is not None:
             found = stance_code("THREATEN", *named)
