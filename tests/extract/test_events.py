@@ -788,6 +788,35 @@ def test_purpose_is_part_of_the_act(nlp: Language, text: str, trigger: str, targ
     assert party(protest, "target") == target
 
 
+@pytest.mark.parametrize(
+    ("text", "trigger", "target"),
+    [
+        # A participle of demanding on a protest says what the protest asks and of whom.
+        (
+            "Protesters marched through the capital demanding the resignation of the prime "
+            "minister.",
+            "marched",
+            "prime minister",
+        ),
+        (
+            "Students staged a protest outside the ministry demanding that authorities release "
+            "a fellow student.",
+            "protest",
+            "authorities",
+        ),
+    ],
+)
+def test_what_a_protest_demands_is_part_of_it(
+    nlp: Language, text: str, trigger: str, target: str
+) -> None:
+    events = code(nlp, text)
+    protest = one(events, trigger)
+    assert protest.plover == "PROTEST"
+    # Neither the demand nor the release it asks for happened apart from the protest.
+    assert [e.trigger.text for e in events] == [trigger]
+    assert party(protest, "target") == target
+
+
 def test_purpose_of_an_uncoded_verb_stays_an_event(nlp: Language) -> None:
     # "wrote" codes nothing, so the demand is the sentence's only event.
     events = code(nlp, "The union wrote to the president to demand higher wages.")

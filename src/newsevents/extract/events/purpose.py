@@ -35,6 +35,9 @@ CONTENT_DEPS = {"xcomp", "ccomp", "dobj", "pobj", "prep", "pcomp", "acl", "attr"
 CONTENT_DEPTH = 5
 # A noun trigger's light verb: "staged demonstrations", "held talks".
 LIGHT_DEPS = {"dobj", "attr", "nsubjpass"}
+# Verbs of demanding: what they ask for has not happened, whatever type the classifier gave
+# the demand; a participle of one on a protest says what the protest demands.
+DEMANDS = {"demand", "call", "urge", "press"}
 
 
 def _purpose(trigger: Token) -> bool:
@@ -66,7 +69,7 @@ def _stance(trigger: Token, coded: list[Coded], by_token: dict[int, int]) -> int
     """Index of the stance whose content ``trigger`` lies in, if any. A promise, refusal or
     threat is about the actor's own act; a clause with a subject of its own is someone
     else's ("officials warned Iran may attack"), which only a demand can be about."""
-    node, doers = trigger, set()
+    node, doers, demanded = trigger, set(), False
     for _ in range(CONTENT_DEPTH):
         if node.dep_ not in CONTENT_DEPS or node.head.i == node.i:
             return None
@@ -77,15 +80,42 @@ def _stance(trigger: Token, coded: list[Coded], by_token: dict[int, int]) -> int
                 if c.dep_ in {"nsubj", "nsubjpass"} and c.pos_ != "PRON"
             }
         node = node.head
+        # What is demanded has not happened, whether or not the demand is itself an event
+        # ("a protest demanding that authorities release a student": no release).
+        demanded = demanded or (node.pos_ == "VERB" and node.lemma_.lower() in DEMANDS)
         home = by_token.get(node.i)
         if home is not None:
-            stance = coded[home].event.plover
+            stance = "REQUEST" if demanded else coded[home].event.plover
             if stance in STANCES:
                 # "Iran warned that Iran would attack" is the warner's own act.
                 own = doers <= {c.lower_ for c in node.children if c.dep_ == "nsubj"}
                 return home if own or stance == "REQUEST" else None
             # An act inside another's content ("opposed to French mediation in peace
             # negotiations"): the stance above both holds it.
+    return None
+
+
+def _demanded_by_protest(
+    trigger: Token, coded: list[Coded], by_token: dict[int, int]
+) -> int | None:
+    """Index of the protest whose demand ``trigger`` states: "demonstrated in Kirkuk calling
+    for independence", "staged a sit-down protest demanding that authorities release ...".
+    PLOVER codes one PROTEST, aimed at whom the demand is made of."""
+    if trigger.tag_ != "VBG" or trigger.lemma_.lower() not in DEMANDS:
+        return None
+    if trigger.dep_ not in {"advcl", "acl", "xcomp"}:
+        return None
+    found = _governor(trigger, by_token)
+    if found is not None and coded[found].event.plover == "PROTEST":
+        return found
+    for node in list(trigger.ancestors)[:3]:
+        # The parser hangs the participle on the place marched through ("marched through
+        # the capital demanding ..."): the protest is the verb above it.
+        home = by_token.get(node.i)
+        if home is not None:
+            return home if coded[home].event.plover == "PROTEST" else None
+        if node.pos_ in {"VERB", "AUX"}:
+            return None
     return None
 
 
@@ -97,6 +127,8 @@ def fold_purposes(coded: list[Coded]) -> list[Coded]:
     home: dict[int, int] = {}
     for n, item in enumerate(coded):
         found = _governor(item.trigger, by_token) if _purpose(item.trigger) else None
+        if found is None:
+            found = _demanded_by_protest(item.trigger, coded, by_token)
         if found is None:
             found = _stance(item.trigger, coded, by_token)
         if found is not None and found != n:
@@ -111,6 +143,16 @@ def fold_purposes(coded: list[Coded]) -> list[Coded]:
             del home[n]  # a cycle: keep the event
             continue
         act, content = out[root].event, coded[n].event
-        if act.target is None and content.target is not None:
-            out[root] = replace(out[root], event=replace(act, target=content.target))
+        # A protest is aimed at whom it asks to act: the doer of the act it demands ("a
+        # protest demanding that authorities release a student": the authorities).
+        aimed = content.target
+        if (
+            act.plover == "PROTEST"
+            and content.plover not in {"PROTEST", "REQUEST"}
+            and content.source is not None
+            and (act.source is None or content.source.text != act.source.text)
+        ):
+            aimed = content.source
+        if act.target is None and aimed is not None:
+            out[root] = replace(out[root], event=replace(act, target=aimed))
     return [c for n, c in enumerate(out) if n not in home]
