@@ -82,6 +82,13 @@ def test_the_fallback_passes_over_verbs_that_are_no_event(nlp: Language) -> None
     assert verb is not None and verb.lemma_ == "demonstrate"
 
 
+def test_getting_is_no_act(nlp: Language) -> None:
+    # The sample: where India gets its oil is trade, no act of either country.
+    doc = nlp("India now gets more than 40% of its oil imports from Russia, analysts say.")
+    assert "get" in no_events()
+    assert main_verb(next(iter(doc.sents))) is None
+
+
 @pytest.mark.parametrize(
     ("text", "code"),
     [
