@@ -36,8 +36,19 @@ CONTENT_DEPTH = 5
 # A noun trigger's light verb: "staged demonstrations", "held talks".
 LIGHT_DEPS = {"dobj", "attr", "nsubjpass"}
 # Verbs of demanding: what they ask for has not happened, whatever type the classifier gave
-# the demand; a participle of one on a protest says what the protest demands.
-DEMANDS = {"demand", "call", "urge", "press"}
+# the demand; a participle of one on a protest says what the protest demands. "call" and
+# "press" demand only with "for" or "on" ("called for independence", "pressed for talks"; not
+# "called off the talks", "pressed ahead with the offensive").
+DEMANDS = {"demand", "urge", "call", "press"}
+ASKING_ONLY_WITH = {"call": {"for", "on"}, "press": {"for", "on"}}
+
+
+def _demands(verb: Token) -> bool:
+    lemma = verb.lemma_.lower()
+    if verb.pos_ != "VERB" or lemma not in DEMANDS:
+        return False
+    preps = ASKING_ONLY_WITH.get(lemma)
+    return preps is None or any(c.dep_ == "prep" and c.lower_ in preps for c in verb.children)
 
 
 def _purpose(trigger: Token) -> bool:
@@ -82,7 +93,7 @@ def _stance(trigger: Token, coded: list[Coded], by_token: dict[int, int]) -> int
         node = node.head
         # What is demanded has not happened, whether or not the demand is itself an event
         # ("a protest demanding that authorities release a student": no release).
-        demanded = demanded or (node.pos_ == "VERB" and node.lemma_.lower() in DEMANDS)
+        demanded = demanded or _demands(node)
         home = by_token.get(node.i)
         if home is not None:
             stance = "REQUEST" if demanded else coded[home].event.plover
@@ -101,7 +112,7 @@ def _demanded_by_protest(
     """Index of the protest whose demand ``trigger`` states: "demonstrated in Kirkuk calling
     for independence", "staged a sit-down protest demanding that authorities release ...".
     PLOVER codes one PROTEST, aimed at whom the demand is made of."""
-    if trigger.tag_ != "VBG" or trigger.lemma_.lower() not in DEMANDS:
+    if trigger.tag_ != "VBG" or not _demands(trigger):
         return None
     if trigger.dep_ not in {"advcl", "acl", "xcomp"}:
         return None
