@@ -238,3 +238,27 @@ def test_turning_down_a_request_or_commitment_is_a_rejection(
     nlp: Language, text: str, verb: str, code: str
 ) -> None:
     assert code_of(nlp, text, verb) == code
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "code"),
+    [
+        # CAMEO 154 "mobilize or increase armed forces".
+        ("Israel has strengthened its forces in Lebanon.", "strengthened", "154"),
+        ("The army beefed up its troop presence along the border.", "beefed", "154"),
+        ("NATO reinforced its troops in Estonia on Monday.", "reinforced", "154"),
+        # CAMEO 191 and 163: tightening a blockade or sanctions imposes more of them.
+        ("NATO will tighten the naval blockade of Serbia.", "tighten", "191"),
+        ("The EU tightened sanctions on Belarus.", "tightened", "163"),
+        # Police preventing a demonstration restrict a freedom (1721), not Phoenix's 112.
+        ("Turkish police prevented the demonstration by students.", "prevented", "1721"),
+        # An official protest is a complaint (114), not a street protest.
+        ("Serbia lodged an official protest with Albania.", "lodged", "114"),
+        ("Kyrgyzstan received a mission of observers from the OSCE.", "received", "0862"),
+        ("The rebels began to demobilize their fighters.", "demobilize", "0873"),
+        # Phoenix's "grant * &military" (072) matches the army officers granted asylum.
+        ("Peru granted diplomatic asylum to five Panamanian army officers.", "granted", "075"),
+    ],
+)
+def test_rows_of_our_own_name_the_act(nlp: Language, text: str, verb: str, code: str) -> None:
+    assert code_of(nlp, text, verb) == code
