@@ -831,6 +831,111 @@ def test_purpose_of_an_uncoded_verb_stays_an_event(nlp: Language) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "trigger", "target"),
+    [
+        (
+            "The IAEA has dispatched inspectors to Esfahan Uranium Conversion Facilities (UCF) "
+            "in central Iran to monitor resumption of peaceful nuclear work at the plant.",
+            "dispatched",
+            "Esfahan Uranium Conversion Facilities",
+        ),  # PLOVER GSR dev
+        (
+            "The United Nations will send a team of experts to Yemen next week to investigate "
+            "the attack on the convoy.",
+            "send",
+            None,
+        ),
+    ],
+)
+def test_sending_envoys_to_investigate_is_the_investigation(
+    nlp: Language, text: str, trigger: str, target: str | None
+) -> None:
+    # PLOVER codes the inquiry (CAMEO 09, ACCUSE investigate), coded on the sending, with
+    # the inquiry folded into it.
+    events = code(nlp, text)
+    sending = one(events, trigger)
+    assert (sending.plover, sending.cameo_root) == ("ACCUSE", "09")
+    assert [e.trigger.text for e in events] == [trigger]
+    if target is not None:
+        assert party(sending, "target") == target
+
+
+def test_troops_sent_to_monitor_a_truce_are_no_inquiry(nlp: Language) -> None:
+    events = code(nlp, "The UN deployed 300 troops to monitor the ceasefire.")
+    assert one(events, "deployed").cameo_root != "09"
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "trigger", "plover", "source"),
+    [
+        (
+            "The Taliban stepped up attacks on Afghan security forces.",
+            "stepped",
+            "attacks",
+            "ASSAULT",
+            "Taliban",
+        ),
+        (
+            "The United States speeded up the withdrawal of some invasion forces from Panama "
+            "on Wednesday.",  # PLOVER GSR dev
+            "speeded",
+            "withdrawal",
+            "RETREAT",
+            "United States",
+        ),
+        (
+            "The Syrian army on Thursday intensified its bombardment of a besieged Palestinian "
+            "neighborhood.",
+            "intensified",
+            "bombardment",
+            "ASSAULT",
+            "Syrian army",
+        ),
+    ],
+)
+def test_a_pace_verb_leaves_the_act_to_its_noun(
+    nlp: Language, text: str, verb: str, trigger: str, plover: str, source: str
+) -> None:
+    # "stepped up", "intensified": Phoenix codes these as cooperation (060) or mobilisation
+    # (154); the act is the one stepped up.
+    events = code(nlp, text)
+    act = one(events, trigger)
+    assert (act.plover, party(act, "source")) == (plover, source)
+    assert not [e for e in events if e.trigger.text == verb]
+
+
+def test_a_reiterated_demand_is_aimed_at_whom_it_asks(nlp: Language) -> None:
+    events = code(
+        nlp,
+        "The International Labor Office (ILO) reiterated its demand today that Israel ease "
+        "restrictions on the movement of Palestinian workers.",  # PLOVER GSR dev
+    )
+    demand = one(events, "demand")
+    assert (demand.plover, party(demand, "target")) == ("REQUEST", "Israel")
+    # The easing is asked for, not done.
+    assert [e.trigger.text for e in events] == ["demand"]
+
+
+def test_a_purpose_named_by_an_object_is_part_of_the_act(nlp: Language) -> None:
+    events = code(
+        nlp,
+        "Young Algerians blocked roads leading to the city centre on Sunday to press their "
+        "demands for greater freedom and opportunities from President Bouteflika's "
+        "government.",  # PLOVER GSR dev
+    )
+    # One protest, aimed at the government; the roads "leading to" the centre do nothing.
+    assert [e.trigger.text for e in events] == ["blocked"]
+    protest = events[0]
+    assert protest.plover == "PROTEST"
+    assert party(protest, "target") == "President Bouteflika's government"
+
+
+def test_a_date_possessive_is_no_doer(nlp: Language) -> None:
+    events = code(nlp, "Five officers have hidden in the embassy since last month's U.S. invasion.")
+    assert party(one(events, "invasion"), "source") == "U.S."
+
+
+@pytest.mark.parametrize(
     ("text", "source"),
     [
         ("Both the navy and the militia were guilty of violating the truce.", "navy"),

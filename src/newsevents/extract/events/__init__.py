@@ -60,8 +60,8 @@ from .classifier import NO_EVENT, TypeModel, features, sentence_features, shippe
 from .dedup import SYMMETRIC, merge
 from .hazards import hazard
 from .lexicon import Match
-from .purpose import fold_purposes
-from .stance import Stance, requested, stance
+from .purpose import fold_purposes, mission
+from .stance import Stance, requested, stance, threatened
 from .triggers import FALLBACK, candidates, main_verb
 
 __all__ = ["find_events"]
@@ -272,6 +272,9 @@ def _code_sentence(
                 pending.append((verb, Match(None, FALLBACK)))
         found_features = features(trigger, match, matches, words)
         probabilities = model.probabilities(found_features)
+        # A vow of a hostile act is a threat whatever the classifier reads of the vow verb
+        # ("have sworn to fight": stance() codes it), so it is never dropped as no event.
+        vow = threatened(trigger) is not None
         if NO_EVENT in model.classes:
             # The model learnt what a dictionary word used of no act looks like ("belong",
             # "hoped", "so-called") from gold sentences with no event and from words of news
@@ -281,7 +284,7 @@ def _code_sentence(
             # knows campaign news; the bag of words knows the gold sentences, and keeps their
             # acts (requiring the event model alone cost 2 points of coverage on PLV).
             nothing = model.classes.index(NO_EVENT)
-            if int(probabilities.argmax()) == nothing:
+            if int(probabilities.argmax()) == nothing and not vow:
                 # The event model's own reading is needed only here: a second pass over the
                 # features for every candidate slowed the coder from 736 to 611 sentences/s.
                 own = model.probabilities(found_features, words=False)
@@ -311,10 +314,16 @@ def _code_sentence(
             # the classifier and stance(), which read a refusal, promise or threat.
             plover_type = str(backed)
             probability = float(probabilities[model.classes.index(plover_type)])
-        elif probability < (MIN_AGREED if plover_type == backed else MIN_CONFIDENCE):
+        elif probability < (MIN_AGREED if plover_type == backed else MIN_CONFIDENCE) and not vow:
             continue
         if match.rule == FALLBACK and probability < MIN_FALLBACK:
             continue
+        if (inquiry := mission(trigger)) is not None and inquiry.code:
+            # "sent experts to Iran to investigate the crash": the sending is the inquiry.
+            match, dictionary = inquiry, plover_for(inquiry.code)
+            if dictionary is not None and dictionary.type in model.classes:
+                plover_type = backed = dictionary.type
+                probability = max(probability, float(probabilities[model.classes.index(backed)]))
         if plover_type == "ASSAULT" and trigger.pos_ == "VERB" and medium(trigger) is not None:
             # An attack made on Twitter, in an interview or on television is one of words
             # (ACCUSE: CAMEO 11 disapprove), whatever the verb and its object suggest.

@@ -465,6 +465,8 @@ def verb_target(verb: Token) -> Token | None:
 
 def noun_source(noun: Token) -> Token | None:
     for child in noun.lefts:
+        if child.ent_type_ in {"DATE", "TIME"}:
+            continue  # "last month's U.S. invasion": when, not who
         if child.dep_ == "poss" or (child.dep_ in {"compound", "amod"} and actor_like(child)):
             return _head_of_name(child) if child.dep_ == "compound" else child
     for child in noun.rights:

@@ -238,6 +238,21 @@ def no_events() -> frozenset[str]:
 
 
 @cache
+def pace_verbs() -> frozenset[str]:
+    """Verbs that change the pace or scale of the act their object names ("stepped up
+    attacks", "reiterated its demand"): the noun is the event, whatever the verb's patterns
+    say (``data/pace_verbs.tsv``)."""
+    return frozenset(row["lemma"] for row in read_tsv(PACKAGE, "data/pace_verbs.tsv"))
+
+
+def phrasal_lemma(verb: Token) -> str:
+    """The verb's lemma with its particle, if any ("step up")."""
+    particle = next((c for c in verb.children if c.dep_ == "prt"), None)
+    lemma = verb.lemma_.lower()
+    return f"{lemma} {particle.lower_}" if particle is not None else lemma
+
+
+@cache
 def light_verbs() -> frozenset[str]:
     """Verbs that carry out the act their object names ("held talks", "issued a warrant"):
     the event noun object is the event, not the verb."""

@@ -25,6 +25,7 @@ from dataclasses import replace
 from spacy.tokens import Token
 
 from .dating import Coded
+from .lexicon import Match, light_verbs, match_verb, pace_verbs, phrasal_lemma
 
 PURPOSE_DEPS = {"advcl", "xcomp", "acl"}
 # Types whose event is a stance on another act, which then is its content.
@@ -41,6 +42,37 @@ LIGHT_DEPS = {"dobj", "attr", "nsubjpass"}
 # "called off the talks", "pressed ahead with the offensive").
 DEMANDS = {"demand", "urge", "call", "press"}
 ASKING_ONLY_WITH = {"call": {"for", "on"}, "press": {"for", "on"}}
+# Types of act that ask another party to act.
+ASKING = {"PROTEST", "REQUEST"}
+
+
+# Sending someone to investigate is the investigation (CAMEO 09, PLOVER ACCUSE): "sent a team
+# of experts to Iran to investigate the crash", "dispatched inspectors to monitor the plant".
+# Every gold sentence of the shape in PLOVER GSR and PLV is coded so. Troops sent "to monitor
+# a ceasefire" are a deployment, not an inquiry.
+SENDING = {"send", "dispatch", "despatch", "deploy", "fly"}
+INVESTIGATE_ROOT = "09"
+ARMED = {"troop", "soldier", "force", "peacekeeper", "army", "unit", "battalion", "brigade"}
+
+
+def mission(trigger: Token) -> Match | None:
+    """The investigation a sending verb's envoys are sent to make, if that is what they are
+    sent for: the dictionary match of the purpose infinitive ("to investigate")."""
+    if trigger.pos_ != "VERB" or trigger.lemma_.lower() not in SENDING:
+        return None
+    sent = [c for c in trigger.children if c.dep_ in {"dobj", "nsubjpass"}]
+    if any(c.lemma_.lower() in ARMED for c in sent):
+        return None
+    # The purpose hangs off the verb, or off what is sent ("a team of experts to investigate").
+    holders = [trigger, *(t for c in sent for t in c.subtree if t.pos_ in {"NOUN", "PROPN"})]
+    for holder in holders:
+        for child in holder.children:
+            if not _purpose(child):
+                continue
+            match = match_verb(child)
+            if match is not None and match.code and match.code.startswith(INVESTIGATE_ROOT):
+                return match
+    return None
 
 
 def _demands(verb: Token) -> bool:
@@ -95,6 +127,13 @@ def _stance(trigger: Token, coded: list[Coded], by_token: dict[int, int]) -> int
         # ("a protest demanding that authorities release a student": no release).
         demanded = demanded or _demands(node)
         home = by_token.get(node.i)
+        if home is None and phrasal_lemma(node) in light_verbs() | pace_verbs():
+            # "reiterated its demand that Israel ease restrictions": the parse hangs the
+            # demand's clause on the verb that carries the demand.
+            home = next(
+                (by_token[c.i] for c in node.children if c.dep_ in LIGHT_DEPS and c.i in by_token),
+                None,
+            )
         if home is not None:
             stance = "REQUEST" if demanded else coded[home].event.plover
             if stance in STANCES:
@@ -138,6 +177,16 @@ def fold_purposes(coded: list[Coded]) -> list[Coded]:
     home: dict[int, int] = {}
     for n, item in enumerate(coded):
         found = _governor(item.trigger, by_token) if _purpose(item.trigger) else None
+        head = item.trigger.head
+        if (
+            found is None
+            and item.trigger.dep_ in LIGHT_DEPS
+            and head.i not in by_token
+            and _purpose(head)
+        ):
+            # The purpose's act is named by the object of an uncoded verb: "blocked roads to
+            # press their demands", "sent troops to launch an offensive".
+            found = _governor(head, by_token)
         if found is None:
             found = _demanded_by_protest(item.trigger, coded, by_token)
         if found is None:
@@ -154,12 +203,13 @@ def fold_purposes(coded: list[Coded]) -> list[Coded]:
             del home[n]  # a cycle: keep the event
             continue
         act, content = out[root].event, coded[n].event
-        # A protest is aimed at whom it asks to act: the doer of the act it demands ("a
-        # protest demanding that authorities release a student": the authorities).
+        # A protest or a demand is aimed at whom it asks to act: the doer of the act it
+        # demands ("a protest demanding that authorities release a student": the
+        # authorities; "reiterated its demand that Israel ease restrictions": Israel).
         aimed = content.target
         if (
-            act.plover == "PROTEST"
-            and content.plover not in {"PROTEST", "REQUEST"}
+            act.plover in ASKING
+            and content.plover not in ASKING
             and content.source is not None
             and (act.source is None or content.source.text != act.source.text)
         ):

@@ -25,7 +25,15 @@ from spacy.tokens import Span, Token
 
 from ...ontology.plover import plover_for
 from ...ontology.tables import read_tsv
-from .lexicon import Match, light_verbs, match_noun, match_verb, no_events
+from .lexicon import (
+    Match,
+    light_verbs,
+    match_noun,
+    match_verb,
+    no_events,
+    pace_verbs,
+    phrasal_lemma,
+)
 from .modality import reporting_verbs
 
 PACKAGE = "newsevents.extract.events"
@@ -40,6 +48,11 @@ FALLBACK = "fallback"
 PREPOSITION_PARTICIPLES = frozenset(
     {"following", "including", "regarding", "concerning", "excluding", "considering", "pending"}
 )
+# Participles that say where a thing goes or what an event came before ("roads leading to the
+# city centre", "power lines leading into Kabul", "the weeks leading up to the war"): a route
+# or a sequence, not an act.
+ROUTE_PARTICIPLES = frozenset({"leading", "running", "linking", "connecting"})
+ROUTE_PREPS = frozenset({"to", "into", "toward", "towards", "up", "from"})
 # Verbs that free people or property, and also make things public: with a publication
 # (data/publications.tsv) they do the second.
 PUBLISHING = frozenset({"release", "issue", "publish", "post", "air", "broadcast", "circulate"})
@@ -97,6 +110,16 @@ def published(verb: Token) -> bool:
     return any(c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in found for c in verb.children)
 
 
+def _route(verb: Token) -> bool:
+    """Whether ``verb`` is a participle describing a route or a run-up ("roads leading to")."""
+    return (
+        verb.dep_ == "acl"
+        and verb.lower_ in ROUTE_PARTICIPLES
+        and verb.head.pos_ in {"NOUN", "PROPN"}
+        and any(c.dep_ in {"prep", "prt"} and c.lower_ in ROUTE_PREPS for c in verb.children)
+    )
+
+
 def _governing_verb(noun: Token) -> Token | None:
     """The verb whose object ``noun`` is, or qualifies ("mediation" in "ended mediation
     efforts")."""
@@ -135,6 +158,8 @@ def _coded(sentence: Span) -> list[tuple[Token, Match]]:
     nouns: dict[int, Match] = {}
     for token in sentence:
         if token.pos_ == "VERB":
+            if _route(token):
+                continue
             match = match_verb(token)
             if (
                 match is not None
@@ -161,6 +186,7 @@ def _coded(sentence: Span) -> list[tuple[Token, Match]]:
             del verbs[i]
     found = [(doc[i], m) for i, m in verbs.items()]
     light = light_verbs()
+    pace = pace_verbs()
     for i, match in nouns.items():
         token = doc[i]
         if token.dep_ == "compound" and token.head.i in nouns:
@@ -174,7 +200,10 @@ def _coded(sentence: Span) -> list[tuple[Token, Match]]:
             # happening, coded on the verb that says what it did to whom.
             continue
         governor = _governing_verb(token)
-        if governor is not None and governor.i in verbs:
+        if governor is not None and phrasal_lemma(governor) in pace:
+            # "stepped up attacks", "reiterated its demand": the attack or demand is the act.
+            found = [(t, m) for t, m in found if t.i != governor.i]
+        elif governor is not None and governor.i in verbs:
             rule = verbs[governor.i].rule
             if " * " in rule or rule.startswith("newsevents:"):
                 continue  # the verb's own pattern or code already names this act
