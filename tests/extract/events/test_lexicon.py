@@ -258,6 +258,13 @@ def test_turning_down_a_request_or_commitment_is_a_rejection(
         ("The rebels began to demobilize their fighters.", "demobilize", "0873"),
         # Phoenix's "grant * &military" (072) matches the army officers granted asylum.
         ("Peru granted diplomatic asylum to five Panamanian army officers.", "granted", "075"),
+        # Turning down a request is a refusal; Phoenix's "decline * comment" (011) reached
+        # the "comment" the request was for.
+        ("The FBI declined a request from the AP to comment.", "declined", "120"),
+        ("The FBI declined to comment.", "declined", "011"),
+        ("The governor denied permission for the rally.", "denied", "120"),
+        ("Denmark accepted a formula for ending its fisheries dispute.", "accepted", "030"),
+        ("The rebels accepted the terms of the truce.", "accepted", "030"),
     ],
 )
 def test_rows_of_our_own_name_the_act(nlp: Language, text: str, verb: str, code: str) -> None:
