@@ -177,6 +177,15 @@ def test_nouns_of_military_force_keep_their_type(nlp: Language) -> None:
     assert found["attack"] is not None and not found["attack"].keep
 
 
+def test_nouns_of_street_protest_keep_their_type(nlp: Language) -> None:
+    # A demonstration "against alleged violations" is still a protest, not an accusation; a
+    # rally may be a campaign's, and is left to the classifier.
+    doc = nlp("The demonstrations and the riot followed the protest, before the rally.")
+    found = {t.lemma_: match_noun(t) for t in doc if t.pos_ == "NOUN"}
+    assert all(found[n] is not None and found[n].keep for n in ("demonstration", "riot", "protest"))
+    assert found["rally"] is not None and not found["rally"].keep
+
+
 @pytest.mark.parametrize(
     ("text", "verb", "code"),
     [
@@ -265,6 +274,7 @@ def test_turning_down_a_request_or_commitment_is_a_rejection(
         ("The governor denied permission for the rally.", "denied", "120"),
         ("Denmark accepted a formula for ending its fisheries dispute.", "accepted", "030"),
         ("The rebels accepted the terms of the truce.", "accepted", "030"),
+        ("Police opened fire to disperse the demonstrators.", "opened", "193"),
     ],
 )
 def test_rows_of_our_own_name_the_act(nlp: Language, text: str, verb: str, code: str) -> None:
