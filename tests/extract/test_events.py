@@ -17,6 +17,7 @@ from newsevents.eval.references import texts
 from newsevents.extract.events import find_events
 from newsevents.extract.events.classifier import NO_EVENT, TypeModel, shipped_model, text_terms
 from newsevents.extract.events.lexicon import Match, match_verb, nouns, verbs
+from newsevents.extract.events.purpose import errand
 from newsevents.extract.events.training import (
     examples,
     fit,
@@ -858,6 +859,62 @@ def test_sending_envoys_to_investigate_is_the_investigation(
     assert [e.trigger.text for e in events] == [trigger]
     if target is not None:
         assert party(sending, "target") == target
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "plover", "cameo", "target"),
+    [
+        (
+            "Prime Minister Benjamin Netanyahu called new Australian Prime Minister Scott "
+            "Morrison on Wednesday to congratulate him on becoming Australia's new prime "
+            "minister.",  # PLV train
+            "called",
+            "SUPPORT",
+            "051",
+            "new Australian Prime Minister Scott Morrison",
+        ),
+        (
+            "On Nov. 18, NATO Secretary General Jens Stoltenberg called Erdogan to apologize for "
+            "the case.",
+            "called",
+            "SUPPORT",
+            "055",
+            "Erdogan",
+        ),
+        (
+            "Pakistan summoned France's ambassador Monday to complain about a campaign against "
+            "Muslims in the European nation.",
+            "summoned",
+            "ACCUSE",
+            "110",
+            "France's ambassador",
+        ),
+    ],
+)
+def test_a_call_made_to_praise_or_complain_is_the_praise_or_complaint(
+    nlp: Language, text: str, trigger: str, plover: str, cameo: str, target: str
+) -> None:
+    events = code(nlp, text)
+    call = one(events, trigger)
+    assert (call.plover, call.cameo, call.modality) == (plover, cameo, "asserted")
+    assert party(call, "target") == target
+    # The congratulation or complaint is the call's errand, not a second event.
+    assert len([e for e in events if e.plover == plover]) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "President Reuven Rivlin called Ethiopian President Sahle Work Zawde on Friday to "
+        "explain the importance of burying the remains.",
+        # "called on" asks; "called off" cancels.
+        "Anti-war groups called on workers to condemn the war.",
+        "The unions called off the strike to praise the new law.",
+    ],
+)
+def test_a_call_for_other_errands_is_no_errand(nlp: Language, text: str) -> None:
+    call = next(t for t in nlp(text) if t.text == "called")
+    assert errand(call) is None
 
 
 def test_troops_sent_to_monitor_a_truce_are_no_inquiry(nlp: Language) -> None:

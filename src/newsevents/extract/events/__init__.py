@@ -60,7 +60,7 @@ from .classifier import NO_EVENT, TypeModel, features, sentence_features, shippe
 from .dedup import SYMMETRIC, merge
 from .hazards import hazard
 from .lexicon import Match
-from .purpose import fold_purposes, mission
+from .purpose import errand, fold_purposes
 from .stance import Stance, requested, stance, threatened
 from .triggers import FALLBACK, candidates, main_verb
 
@@ -318,9 +318,10 @@ def _code_sentence(
             continue
         if match.rule == FALLBACK and probability < MIN_FALLBACK:
             continue
-        if (inquiry := mission(trigger)) is not None and inquiry.code:
-            # "sent experts to Iran to investigate the crash": the sending is the inquiry.
-            match, dictionary = inquiry, plover_for(inquiry.code)
+        if (purpose := errand(trigger)) is not None and purpose.code:
+            # "sent experts to Iran to investigate the crash" is the inquiry, "called Morrison
+            # to congratulate him" the congratulation.
+            match, dictionary = purpose, plover_for(purpose.code)
             if dictionary is not None and dictionary.type in model.classes:
                 plover_type = backed = dictionary.type
                 probability = max(probability, float(probabilities[model.classes.index(backed)]))

@@ -46,20 +46,42 @@ ASKING_ONLY_WITH = {"call": {"for", "on"}, "press": {"for", "on"}}
 ASKING = {"PROTEST", "REQUEST"}
 
 
-# Sending someone to investigate is the investigation (CAMEO 09, PLOVER ACCUSE): "sent a team
-# of experts to Iran to investigate the crash", "dispatched inspectors to monitor the plant".
-# Every gold sentence of the shape in PLOVER GSR and PLV is coded so. Troops sent "to monitor
-# a ceasefire" are a deployment, not an inquiry.
+# An errand is coded as what it is for where PLOVER codes it so. Sending someone to
+# investigate is the investigation (CAMEO 09, PLOVER ACCUSE): "sent a team of experts to Iran
+# to investigate the crash", "dispatched inspectors to monitor the plant". Calling or summoning
+# someone to praise, thank, apologise or complain is that word of approval or complaint
+# (CAMEO 05, SUPPORT; 11, ACCUSE): "called Morrison to congratulate him", "summoned the Chinese
+# ambassador to complain". Every gold sentence of these shapes in PLOVER GSR and PLV but one
+# is coded so; a call "to discuss" stays a consultation. Troops sent "to monitor a ceasefire"
+# are a deployment, not an inquiry.
 SENDING = {"send", "dispatch", "despatch", "deploy", "fly"}
-INVESTIGATE_ROOT = "09"
+CONTACTING = {"call", "phone", "telephone", "ring", "summon", "write", "contact"}
+ERRAND_ROOTS = {"send": ("09",), "contact": ("05", "11")}
+# CAMEO 053 "rally support on behalf of" (Phoenix's "protest * arrest") is no word to the one
+# called.
+NOT_ERRANDS = {"053"}
 ARMED = {"troop", "soldier", "force", "peacekeeper", "army", "unit", "battalion", "brigade"}
 
 
-def mission(trigger: Token) -> Match | None:
-    """The investigation a sending verb's envoys are sent to make, if that is what they are
-    sent for: the dictionary match of the purpose infinitive ("to investigate")."""
-    if trigger.pos_ != "VERB" or trigger.lemma_.lower() not in SENDING:
+def _asks(child: Token) -> bool:
+    """Whether ``child`` makes a contacting verb a demand or a cancellation ("called on",
+    "called for", "called off"), not a date ("called him on Friday")."""
+    if child.lower_ == "off" and child.dep_ in {"prt", "prep"}:
+        return True
+    if child.dep_ != "prep" or child.lower_ not in {"on", "for"}:
+        return False
+    return not all(o.ent_type_ in {"DATE", "TIME"} for o in child.children if o.dep_ == "pobj")
+
+
+def errand(trigger: Token) -> Match | None:
+    """The act a sending or contacting verb is done for, where that act is the event: the
+    dictionary match of its purpose infinitive ("to investigate", "to congratulate")."""
+    lemma = trigger.lemma_.lower()
+    if trigger.pos_ != "VERB" or lemma not in SENDING | CONTACTING:
         return None
+    if lemma in CONTACTING and any(_asks(c) for c in trigger.children):
+        return None  # "called on Congress to act" is a demand, "called off" no call
+    roots = ERRAND_ROOTS["send" if lemma in SENDING else "contact"]
     sent = [c for c in trigger.children if c.dep_ in {"dobj", "nsubjpass"}]
     if any(c.lemma_.lower() in ARMED for c in sent):
         return None
@@ -70,7 +92,12 @@ def mission(trigger: Token) -> Match | None:
             if not _purpose(child):
                 continue
             match = match_verb(child)
-            if match is not None and match.code and match.code.startswith(INVESTIGATE_ROOT):
+            if (
+                match is not None
+                and match.code
+                and match.code.startswith(roots)
+                and match.code not in NOT_ERRANDS
+            ):
                 return match
     return None
 

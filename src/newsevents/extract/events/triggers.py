@@ -35,6 +35,7 @@ from .lexicon import (
     phrasal_lemma,
 )
 from .modality import reporting_verbs
+from .purpose import errand
 
 PACKAGE = "newsevents.extract.events"
 STATEMENT_ROOT = "01"
@@ -161,6 +162,10 @@ def _coded(sentence: Span) -> list[tuple[Token, Match]]:
             if _route(token):
                 continue
             match = match_verb(token)
+            if match is not None and match.code and match.code.startswith(STATEMENT_ROOT):
+                # "called Morrison to congratulate him": Phoenix's "call * to congratulate" is
+                # a comment (013), but the call is the congratulation.
+                match = errand(token) or match
             if (
                 match is not None
                 and match.code
