@@ -154,7 +154,8 @@ def _stance(trigger: Token, coded: list[Coded], by_token: dict[int, int]) -> int
         # ("a protest demanding that authorities release a student": no release).
         demanded = demanded or _demands(node)
         home = by_token.get(node.i)
-        if home is None and phrasal_lemma(node) in light_verbs() | pace_verbs():
+        lemma = phrasal_lemma(node)
+        if home is None and (lemma in light_verbs() or lemma in pace_verbs()):
             # "reiterated its demand that Israel ease restrictions": the parse hangs the
             # demand's clause on the verb that carries the demand.
             home = next(

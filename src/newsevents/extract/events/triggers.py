@@ -5,7 +5,10 @@ business (issue 5). A noun that is the object of a coded verb ("imposed sanction
 talks") is the same event as the verb and is dropped, as is the modifier of a coded noun
 ("arrest" in "arrest warrant"), and so is an event noun whose act is the verb's own type
 ("airstrikes killed 20 people"); but where the verb's code is only Phoenix's default for a
-generic verb ("a warrant was issued"), the noun is the event and the verb is dropped.
+generic verb ("a warrant was issued"), the noun is the event and the verb is dropped, as it is
+after a verb that only steps an act up or repeats it ("stepped up attacks", "reiterated its
+demand": data/pace_verbs.tsv). A participle describing a route ("roads leading to the
+centre") is no act.
 A reporting verb whose reported clause holds a candidate ("announced that it will withdraw")
 is not a second event: the reported act is the event and the reporter its ``reported_by``
 (PLOVER codes "announced ... will withdraw" once).
