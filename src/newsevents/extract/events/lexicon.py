@@ -265,12 +265,46 @@ def nouns() -> dict[str, str]:
     return {row["lemma"]: row["code"] for row in read_tsv(PACKAGE, "data/event_nouns.tsv")}
 
 
+# Modifiers saying parties act together.
+JOINT_WORDS = frozenset({"joint", "combined", "bilateral", "multinational", "trilateral"})
+
+
 @cache
 def kept_nouns() -> frozenset[str]:
     """Event nouns whose row type stands over the classifier's (``keep`` in event_nouns.tsv)."""
     return frozenset(
         row["lemma"] for row in read_tsv(PACKAGE, "data/event_nouns.tsv") if row["keep"] == "yes"
     )
+
+
+@cache
+def joint_nouns() -> frozenset[str]:
+    """Event nouns whose row type stands where parties act together (``keep`` = joint)."""
+    return frozenset(
+        row["lemma"] for row in read_tsv(PACKAGE, "data/event_nouns.tsv") if row["keep"] == "joint"
+    )
+
+
+def joint(noun: Token) -> bool:
+    """Whether the act ``noun`` names is done by two or more parties together: "joint",
+    "combined" or "bilateral" exercises, exercises "with" another army, or a doer that is
+    itself several ("Jordan and the United States began ...", "French and Egyptian warships
+    launched ...", "staged by U.S. marines and Jordanian armed forces")."""
+    if any(c.dep_ == "amod" and c.lower_ in JOINT_WORDS for c in noun.children):
+        return True
+    verb = noun.head if noun.dep_ in {"dobj", "nsubjpass", "pobj"} else None
+    if verb is not None and verb.dep_ == "prep":
+        verb = verb.head  # "a new round of joint exercises": the round's verb
+        if verb.dep_ in {"dobj", "nsubjpass"}:
+            verb = verb.head
+    holders = [noun] if verb is None else [noun, verb]
+    if any(c.dep_ == "prep" and c.lower_ == "with" for h in holders for c in h.children):
+        return True
+    if verb is None:
+        return False
+    doers = [c for c in verb.children if c.dep_ in {"nsubj", "agent"}]
+    doers += [g for c in verb.children if c.dep_ == "agent" for g in c.children]
+    return any(t.dep_ == "conj" and t.head.i != t.i for d in doers for t in d.subtree if t.i != d.i)
 
 
 def forms(token: Token) -> frozenset[str]:
@@ -362,6 +396,10 @@ def match_noun(token: Token) -> Match | None:
         pair = f"{left.lemma_.lower()} {lemma}"
         code = nouns().get(pair)
         if code:
-            return Match(code, f"noun:{pair}", pair in kept_nouns())
+            return Match(code, f"noun:{pair}", _kept(pair, token))
     code = nouns().get(lemma)
-    return Match(code, f"noun:{lemma}", lemma in kept_nouns()) if code else None
+    return Match(code, f"noun:{lemma}", _kept(lemma, token)) if code else None
+
+
+def _kept(entry: str, noun: Token) -> bool:
+    return entry in kept_nouns() or (entry in joint_nouns() and joint(noun))

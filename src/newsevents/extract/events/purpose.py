@@ -24,6 +24,7 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
+from .arguments import actor_like
 from .dating import Coded
 from .lexicon import Match, light_verbs, match_verb, pace_verbs, phrasal_lemma
 
@@ -100,6 +101,30 @@ def errand(trigger: Token) -> Match | None:
             ):
                 return match
     return None
+
+
+# Verbs of a telephone call, and what makes "call" name or ask instead: a predicate on its object
+# ("called him a traitor", "called the move unconstitutional") or a clause it reports.
+CALLING = {"call", "phone", "telephone", "ring"}
+NAMING_DEPS = {"oprd", "attr", "xcomp", "ccomp", "acomp"}
+CALL_CODE = "041"
+
+
+def phone_call(trigger: Token) -> Match | None:
+    """A call made to a party ("called Saudi Arabia's King Salman on Saturday", "phoned Modi
+    to explain the decision"): the call itself, a consultation (CAMEO 041), marked to keep its
+    type. Phoenix codes bare "call" so, but the sentences that train the classifier hold far
+    more names called ("called him a traitor"), which it then reads in every call. A call
+    made to praise or complain is that word (``errand``), which the coder applies after this.
+    """
+    if trigger.pos_ != "VERB" or trigger.lemma_.lower() not in CALLING:
+        return None
+    if any(_asks(c) or c.dep_ in NAMING_DEPS for c in trigger.children):
+        return None
+    called = [c for c in trigger.children if c.dep_ == "dobj"]
+    if len(called) != 1 or not actor_like(called[0]):
+        return None
+    return Match(CALL_CODE, f"newsevents:{trigger.lemma_.lower()} @actor", keep=True)
 
 
 def _demands(verb: Token) -> bool:

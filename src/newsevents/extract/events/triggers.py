@@ -38,7 +38,7 @@ from .lexicon import (
     phrasal_lemma,
 )
 from .modality import reporting_verbs
-from .purpose import errand
+from .purpose import CALL_CODE, errand, phone_call
 
 PACKAGE = "newsevents.extract.events"
 STATEMENT_ROOT = "01"
@@ -165,6 +165,8 @@ def _coded(sentence: Span) -> list[tuple[Token, Match]]:
             if _route(token):
                 continue
             match = match_verb(token)
+            if match is not None and match.code == CALL_CODE:
+                match = phone_call(token) or match
             if match is not None and match.code and match.code.startswith(STATEMENT_ROOT):
                 # "called Morrison to congratulate him": Phoenix's "call * to congratulate" is
                 # a comment (013), but the call is the congratulation.
