@@ -17,7 +17,7 @@ from newsevents.eval.references import texts
 from newsevents.extract.events import find_events
 from newsevents.extract.events.classifier import NO_EVENT, TypeModel, shipped_model, text_terms
 from newsevents.extract.events.lexicon import Match, match_verb, nouns, verbs
-from newsevents.extract.events.purpose import errand
+from newsevents.extract.events.purpose import errand, phone_call
 from newsevents.extract.events.training import (
     examples,
     fit,
@@ -915,6 +915,55 @@ def test_a_call_made_to_praise_or_complain_is_the_praise_or_complaint(
 def test_a_call_for_other_errands_is_no_errand(nlp: Language, text: str) -> None:
     call = next(t for t in nlp(text) if t.text == "called")
     assert errand(call) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        (
+            "U.S. President Donald Trump called Saudi Arabia's King Salman on Saturday, "
+            "discussing ways to maintain sufficient supply.",  # PLV train
+            "Saudi Arabia's King Salman",
+        ),
+        (
+            "President Reuven Rivlin called Ethiopian President Sahle Work Zawde on Friday to "
+            "explain the importance of burying the remains.",
+            "Ethiopian President Sahle Work Zawde",
+        ),
+        ("Putin phoned Modi on Monday.", "Modi"),
+    ],
+)
+def test_a_call_made_to_a_party_is_a_consultation(nlp: Language, text: str, target: str) -> None:
+    call = next(t for t in nlp(text) if t.lemma_ in {"call", "phone"})
+    match = phone_call(call)
+    assert match is not None and (match.code, match.keep) == ("041", True)
+    event = one(code(nlp, text), call.text)
+    assert (event.plover, event.cameo, party(event, "target")) == ("CONSULT", "041", target)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The opposition called him a traitor.",  # a name called
+        "He called the move unconstitutional.",
+        "Anti-war groups called on workers to condemn the war.",  # a demand
+        "The president called elections for May.",  # no party called
+    ],
+)
+def test_naming_demanding_or_calling_things_is_no_phone_call(nlp: Language, text: str) -> None:
+    call = next(t for t in nlp(text) if t.text == "called")
+    assert phone_call(call) is None
+
+
+def test_a_named_noun_is_a_party(nlp: Language) -> None:
+    # The misspelt "jornalist" is no agent noun, but the name beside it makes it a party.
+    events = code(
+        nlp,
+        "The jornalist Moussa Tchangari was arrested on Monday in Niger for collaborating "
+        "with Boko Haram Islamists.",  # PLV train
+    )
+    arrest = one(events, "arrested")
+    assert (arrest.plover, party(arrest, "target")) == ("COERCE", "jornalist")
 
 
 def test_troops_sent_to_monitor_a_truce_are_no_inquiry(nlp: Language) -> None:

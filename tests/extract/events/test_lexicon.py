@@ -74,6 +74,30 @@ def test_event_nouns(nlp: Language, text: str, noun: str, code: str) -> None:
     assert match is not None and match.code == code
 
 
+@pytest.mark.parametrize(
+    ("text", "noun", "kept"),
+    [
+        ("China and Russia held joint naval drills in the Yellow Sea.", "drills", True),
+        (
+            "Jordan and the United States began a new round of joint military exercises.",
+            "exercises",
+            True,
+        ),
+        ("French and Egyptian warships launched war games in the Mediterranean.", "games", True),
+        ("The war game was staged by U.S. marines and Jordanian armed forces.", "game", True),
+        ("China staged military exercises with Russia near Taiwan.", "exercises", True),
+        # One army alone shows force; the classifier reads it.
+        ("Iran held naval drills in the Gulf on Friday.", "drills", False),
+    ],
+)
+def test_exercises_keep_cooperation_only_where_held_together(
+    nlp: Language, text: str, noun: str, kept: bool
+) -> None:
+    token = next(t for t in nlp(text) if t.text == noun)
+    match = match_noun(token)
+    assert match is not None and (match.code, match.keep) == ("062", kept)
+
+
 def test_the_fallback_passes_over_verbs_that_are_no_event(nlp: Language) -> None:
     # The sample's analyst quote: the effort is no act; what is tried is the candidate.
     doc = nlp("In my view, he's trying to demonstrate that he's not a vassal to China.")
@@ -275,6 +299,18 @@ def test_turning_down_a_request_or_commitment_is_a_rejection(
         ("Denmark accepted a formula for ending its fisheries dispute.", "accepted", "030"),
         ("The rebels accepted the terms of the truce.", "accepted", "030"),
         ("Police opened fire to disperse the demonstrators.", "opened", "193"),
+        # Extradition is judicial cooperation (063), which PLOVER COOPERATE lists.
+        ("Zambia extradited a suspected militant to Britain.", "extradited", "063"),
+        ("The agencies shared intelligence with Jordan on the plot.", "shared", "064"),
+        ("Kenya has been sharing expertise with Somali police.", "sharing", "064"),
+        ("The bank gave account information to the Indian government.", "gave", "064"),
+        # Phoenix's order block lends order lead's "lead * attack" (113) and monitor's
+        # "monitor * sanctions" (090).
+        ("The prime minister ordered massive attacks on the Gaza Strip.", "ordered", "190"),
+        ("The president ordered new sanctions on Iran's leaders.", "ordered", "163"),
+        # A party boycotting a vote or courts protests (143); an embargo is imposed.
+        ("Opposition parties are boycotting the presidential poll.", "boycotting", "143"),
+        ("Lawyers boycotted the courts on Friday.", "boycotted", "143"),
     ],
 )
 def test_rows_of_our_own_name_the_act(nlp: Language, text: str, verb: str, code: str) -> None:

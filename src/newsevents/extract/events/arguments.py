@@ -103,8 +103,13 @@ def actor_like(token: Token) -> bool:
         return token.lower_ in PRONOUNS or (token.dep_ == "poss" and token.lower_ in POSSESSIVES)
     if token.ent_type_ in {"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL"}:
         return False
-    # An untagged proper name ("Modi" is often missed by the small model's NER) is an actor.
-    return token.pos_ == "PROPN" or (token.pos_ == "NOUN" and token.lemma_.lower() in agent_nouns())
+    # An untagged proper name ("Modi" is often missed by the small model's NER) is an actor,
+    # and so is a noun a named person or body stands beside ("the jornalist Moussa Tchangari").
+    return (
+        token.pos_ == "PROPN"
+        or (token.pos_ == "NOUN" and token.lemma_.lower() in agent_nouns())
+        or any(c.dep_ == "appos" and c.ent_type_ in ACTOR_ENTS for c in token.children)
+    )
 
 
 @cache
