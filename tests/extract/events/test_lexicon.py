@@ -311,6 +311,8 @@ def test_turning_down_a_request_or_commitment_is_a_rejection(
         # A party boycotting a vote or courts protests (143); an embargo is imposed.
         ("Opposition parties are boycotting the presidential poll.", "boycotting", "143"),
         ("Lawyers boycotted the courts on Friday.", "boycotted", "143"),
+        ("The UAE has repealed the Israel Boycott Law.", "repealed", "081"),
+        ("Parliament repealed the ban on opposition parties.", "repealed", "081"),
     ],
 )
 def test_rows_of_our_own_name_the_act(nlp: Language, text: str, verb: str, code: str) -> None:

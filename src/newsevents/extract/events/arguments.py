@@ -104,11 +104,15 @@ def actor_like(token: Token) -> bool:
     if token.ent_type_ in {"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL"}:
         return False
     # An untagged proper name ("Modi" is often missed by the small model's NER) is an actor,
-    # and so is a noun a named person or body stands beside ("the jornalist Moussa Tchangari").
+    # and so is a noun whose person's name follows it ("the jornalist Moussa Tchangari"); a
+    # body's acronym in brackets may hang on any noun of the phrase ("extension ... (UNIFIL)").
     return (
         token.pos_ == "PROPN"
         or (token.pos_ == "NOUN" and token.lemma_.lower() in agent_nouns())
-        or any(c.dep_ == "appos" and c.ent_type_ in ACTOR_ENTS for c in token.children)
+        or any(
+            c.dep_ == "appos" and c.ent_type_ == "PERSON" and c.left_edge.i == token.i + 1
+            for c in token.children
+        )
     )
 
 
