@@ -84,6 +84,19 @@ def test_a_passive_with_an_agent_keeps_the_agent(nlp: Language) -> None:
     assert parties(nlp, text, "arrested")[0] == "police"
 
 
+def test_an_active_verb_joined_to_a_passive_is_done_by_its_subject(nlp: Language) -> None:
+    text = (
+        "Montenegro's prime minister has been indicted by the U.N. war crimes court for his "
+        "alleged part in atrocities and will resign."  # after PLOVER GSR dev
+    )
+    assert parties(nlp, text, "indicted")[0] == "U.N. war crimes court"
+    assert parties(nlp, text, "resign")[0] == "Montenegro's prime minister"
+    # A second passive keeps the agent.
+    assert parties(nlp, "The leader was arrested by police and charged.", "charged")[0] == (
+        "police"
+    )
+
+
 def test_a_purpose_clause_shares_the_subject(nlp: Language) -> None:
     text = "Australia sent troops to help the Philippine army."
     assert parties(nlp, text, "help")[0] == "Australia"

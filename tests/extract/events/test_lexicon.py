@@ -186,6 +186,9 @@ def test_a_multi_word_synonym_matches_as_a_whole(nlp: Language) -> None:
         # Armed doers, and a strike at something, are attacks (Phoenix's 190 and patterns).
         ("Rebels struck at dawn.", "struck", "190"),
         ("Israeli jets struck targets in Gaza.", "struck", "195"),
+        # An army getting ready to fight raises its readiness (MOBILIZE 150).
+        ("The Macedonian army prepared to resume shelling rebel territory.", "prepared", "150"),
+        ("The ministry prepared to reopen the embassy.", "prepared", "030"),
     ],
 )
 def test_a_strike_by_workers_is_no_attack(nlp: Language, text: str, verb: str, code: str) -> None:

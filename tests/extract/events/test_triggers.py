@@ -80,3 +80,12 @@ def test_an_attack_that_killed_is_one_event(nlp: Language) -> None:
     # An act of another kind that caused it stays an event of its own.
     found = triggers(nlp, "Protests forced the president to resign.")
     assert "Protests" in found
+
+
+def test_a_verb_naming_a_kept_noun_carries_its_type(nlp: Language) -> None:
+    # Phoenix's "launch * fight games" (150) is one army's show of force; games held by allies
+    # are joint exercises, whose row (062) is kept. The verb stays the trigger.
+    (sentence,) = nlp("US and Western allies launch war games near Iran waters.").sents
+    found = {token.text: match for token, match in candidates(sentence)}
+    assert list(found) == ["launch"]
+    assert (found["launch"].code, found["launch"].keep) == ("062", True)

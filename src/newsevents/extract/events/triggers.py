@@ -22,6 +22,7 @@ the event itself; the dictionary cannot list every verb).
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import cache
 
 from spacy.tokens import Span, Token
@@ -216,7 +217,13 @@ def _coded(sentence: Span) -> list[tuple[Token, Match]]:
         elif governor is not None and governor.i in verbs:
             rule = verbs[governor.i].rule
             if " * " in rule or rule.startswith("newsevents:"):
-                continue  # the verb's own pattern or code already names this act
+                # The verb's own pattern or code already names this act. Where our row keeps
+                # the noun's type ("launch war games" with allies: 062, not Phoenix's 150 for
+                # one army's games), the verb carries the noun's code and keeps it.
+                if match.keep and rule.startswith("phoenix:") and match.code:
+                    kept = replace(verbs[governor.i], code=match.code, keep=True)
+                    found = [(t, kept if t.i == governor.i else m) for t, m in found]
+                continue
             if governor.lemma_.lower() not in light:
                 # "condemned the bombing", "cancelled the talks": the verb acts on the act
                 # its object names, and is the event.
