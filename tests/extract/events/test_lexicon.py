@@ -316,6 +316,7 @@ def test_turning_down_a_request_or_commitment_is_a_rejection(
         ("Lawyers boycotted the courts on Friday.", "boycotted", "143"),
         ("The UAE has repealed the Israel Boycott Law.", "repealed", "081"),
         ("Parliament repealed the ban on opposition parties.", "repealed", "081"),
+        ("The senator took a parting shot at the administration.", "took", "111"),
     ],
 )
 def test_rows_of_our_own_name_the_act(nlp: Language, text: str, verb: str, code: str) -> None:
