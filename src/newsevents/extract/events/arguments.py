@@ -384,10 +384,11 @@ def verb_subject(verb: Token, depth: int = 0) -> Token | None:
         obj = _child(governor, {"dobj"})
         return obj if obj is not None else verb_subject(governor, depth + 1)
     purpose = verb.dep_ == "advcl" and verb.tag_ == "VB" and _child(verb, {"aux"}) is not None
-    if verb.dep_ == "conj" and verb.tag_ != "VBN" and _child(head, {"nsubjpass"}) is not None:
+    joined = verb.dep_ == "conj" and verb.tag_ != "VBN"
+    if joined and (passive_subject := _child(head, {"nsubjpass"})) is not None:
         # "The prime minister has been indicted by the court and will resign": an active verb
         # joined to a passive one is done by the passive's subject, not by its agent.
-        return _child(head, {"nsubjpass"})
+        return passive_subject
     if verb.dep_ == "conj" or (verb.dep_ == "advcl" and verb.tag_ == "VBG") or purpose:
         # "sent troops to help the army": the sender helps.
         return verb_subject(head, depth + 1)

@@ -270,19 +270,14 @@ JOINT_WORDS = frozenset({"joint", "combined", "bilateral", "multinational", "tri
 
 
 @cache
-def kept_nouns() -> frozenset[str]:
-    """Event nouns whose row type stands over the classifier's (``keep`` in event_nouns.tsv)."""
-    return frozenset(
-        row["lemma"] for row in read_tsv(PACKAGE, "data/event_nouns.tsv") if row["keep"] == "yes"
-    )
-
-
-@cache
-def joint_nouns() -> frozenset[str]:
-    """Event nouns whose row type stands where parties act together (``keep`` = joint)."""
-    return frozenset(
-        row["lemma"] for row in read_tsv(PACKAGE, "data/event_nouns.tsv") if row["keep"] == "joint"
-    )
+def noun_keeps() -> dict[str, str]:
+    """Event noun -> its ``keep`` value in event_nouns.tsv: "yes" where the row's type stands
+    over the classifier's, "joint" where it does so for parties acting together."""
+    return {
+        row["lemma"]: row["keep"]
+        for row in read_tsv(PACKAGE, "data/event_nouns.tsv")
+        if row["keep"]
+    }
 
 
 def joint(noun: Token) -> bool:
@@ -302,9 +297,10 @@ def joint(noun: Token) -> bool:
         return True
     if verb is None:
         return False
+    # A subject or agent phrase holding a conjunct: "Jordan and the United States", "by U.S.
+    # marines and Jordanian armed forces" (the agent's subtree holds its object's conjuncts).
     doers = [c for c in verb.children if c.dep_ in {"nsubj", "agent"}]
-    doers += [g for c in verb.children if c.dep_ == "agent" for g in c.children]
-    return any(t.dep_ == "conj" and t.head.i != t.i for d in doers for t in d.subtree if t.i != d.i)
+    return any(t.dep_ == "conj" for d in doers for t in d.subtree)
 
 
 def forms(token: Token) -> frozenset[str]:
@@ -402,4 +398,5 @@ def match_noun(token: Token) -> Match | None:
 
 
 def _kept(entry: str, noun: Token) -> bool:
-    return entry in kept_nouns() or (entry in joint_nouns() and joint(noun))
+    keep = noun_keeps().get(entry)
+    return keep == "yes" or (keep == "joint" and joint(noun))
